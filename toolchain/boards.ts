@@ -1,0 +1,84 @@
+// Boards are data: boards/NAME/board.json, inheriting keys from the folder named by "inherits".
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { UserError } from "./errors.ts";
+import { sdkPath } from "./paths.ts";
+
+export interface Board {
+  name: string;
+  description: string;
+  arch: "x86_64" | "armv7m" | "host";
+  abstract?: boolean;
+  /** folders of the inheritance chain, base first; sources and ldscript resolve against them */
+  dirs: string[];
+  cc: { prefix?: string; cflags: string[]; ldflags: string[] };
+  sources: { dir: string; pattern: string }[];
+  ldscript?: string;
+  image: "multiboot" | "uefi-gpt" | "raw" | "host";
+  memory: { ram: number; flash?: number };
+  console?: { device: string; io?: string; baud: number };
+  qemu?: { binary: string; machine?: string; memory?: string; args: string[] };
+  drivers: string[];
+  params: Record<string, string>;
+}
+
+const BOARDS_DIR = sdkPath("boards");
+
+function readJson(file: string): Record<string, any> {
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch (e) {
+    throw new UserError(`cannot read ${file}: ${(e as Error).message}`, "Fix the board description (it must be valid JSON).");
+  }
+}
+
+function loadRaw(name: string, seen: string[] = []): Board {
+  const dir = path.join(BOARDS_DIR, name);
+  const file = path.join(dir, "board.json");
+  if (!existsSync(file)) throw unknownBoard(name);
+  if (seen.includes(name)) throw new UserError(`board ${name} inherits from itself (${[...seen, name].join(" -> ")})`);
+  const own = readJson(file);
+  const base: Board = own.inherits
+    ? loadRaw(own.inherits, [...seen, name])
+    : { name, description: "", arch: "x86_64", dirs: [], cc: { cflags: [], ldflags: [] }, sources: [], image: "raw",
+        memory: { ram: 0 }, drivers: [], params: {} };
+  return {
+    ...base,
+    ...Object.fromEntries(Object.entries(own).filter(([k]) => !["inherits", "cc", "sources", "ldscript", "drivers", "params", "memory", "abstract"].includes(k))),
+    name,
+    abstract: own.abstract === true,
+    dirs: [...base.dirs, dir],
+    cc: {
+      prefix: own.cc?.prefix ?? base.cc.prefix,
+      cflags: [...base.cc.cflags, ...(own.cc?.cflags ?? [])],
+      ldflags: [...base.cc.ldflags, ...(own.cc?.ldflags ?? [])],
+    },
+    sources: [...base.sources, ...((own.sources ?? []) as string[]).map((pattern) => ({ dir, pattern }))],
+    ldscript: own.ldscript ? path.join(dir, own.ldscript) : base.ldscript,
+    drivers: [...base.drivers, ...(own.drivers ?? [])],
+    params: { ...base.params, ...(own.params ?? {}) },
+    memory: { ...base.memory, ...(own.memory ?? {}) },
+    qemu: own.qemu ? { ...base.qemu, ...own.qemu, args: [...(base.qemu?.args ?? []), ...(own.qemu.args ?? [])] } : base.qemu,
+  } as Board;
+}
+
+/** The boards a user can build for (abstract CPU-family folders excluded), sorted by name. */
+export function listBoards(): Board[] {
+  return readdirSync(BOARDS_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(path.join(BOARDS_DIR, d.name, "board.json")))
+    .map((d) => loadRaw(d.name))
+    .filter((b) => !b.abstract)
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+function unknownBoard(name: string): UserError {
+  const known = listBoards().map((b) => b.name);
+  return new UserError(`unknown board "${name}"`, `Known boards: ${known.join(", ")}.\nUse --board=NAME with one of them (\`rumpsdk boards\` describes each).`);
+}
+
+export function loadBoard(name: string): Board {
+  if (!/^[a-z0-9][a-z0-9_-]*$/.test(name)) throw unknownBoard(name);
+  const b = loadRaw(name);
+  if (b.abstract) throw unknownBoard(name);
+  return b;
+}

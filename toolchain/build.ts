@@ -1,0 +1,212 @@
+// The build pipeline: main.ts --compiler--> C --cc--> objects of layers 1-6 --ld--> image.
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { Board } from "./boards.ts";
+import { compileAll, compilerIncludeDir, headersHash, objectPath, runSync, type CompileJob } from "./cc.ts";
+import { UserError } from "./errors.ts";
+import { SDK_ROOT, sdkPath } from "./paths.ts";
+
+export interface BuildOptions {
+  input: string; // app folder, main.ts, or a C file (test programs of the lower layers)
+  board: Board;
+  output?: string;
+  quiet?: boolean;
+  heapSize?: number;
+}
+
+export interface BuildResult {
+  image: string; // what boots (QEMU -kernel file, disk image, or host executable)
+  elf: string; // the linked ELF with symbols
+  size: { text: number; data: number; bss: number };
+  upToDate: boolean;
+}
+
+interface Layer {
+  name: string;
+  sources: string[];
+  includes: string[];
+  hosted?: boolean; // compiled against the host's C library (board "host" only)
+}
+
+const inc = (l: string) => sdkPath("sdk", l, "include");
+const INCLUDES = {
+  core: [inc("core")],
+  rumpuser: [inc("core"), inc("rumpuser")],
+  kernel: [inc("rumpuser"), inc("kernel")],
+  base: [inc("base")],
+  runtime: [inc("base"), inc("rumpuser"), inc("kernel"), inc("runtime")],
+};
+
+function glob(dir: string, pattern: string): string[] {
+  if (!existsSync(dir)) return [];
+  const re = new RegExp("^" + pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".") + "$");
+  return readdirSync(dir).filter((f) => re.test(f) && statSync(path.join(dir, f)).isFile()).sort().map((f) => path.join(dir, f));
+}
+const cfiles = (dir: string) => [...glob(dir, "*.c"), ...glob(dir, "*.S")];
+
+/** Layers 1-5 of an image for this board, bottom up. */
+export function layersFor(board: Board): Layer[] {
+  if (board.arch === "host") {
+    return [
+      { name: "rumpuser", sources: cfiles(sdkPath("sdk/rumpuser/posix")), includes: [inc("rumpuser"), sdkPath("sdk/rumpuser/posix")], hosted: true },
+      { name: "kernel", sources: cfiles(sdkPath("sdk/kernel/lwip")), includes: [...INCLUDES.kernel, sdkPath("sdk/kernel/lwip")] },
+      { name: "base", sources: cfiles(sdkPath("sdk/base")).filter((f) => !f.endsWith("ccsupport.c")), includes: [...INCLUDES.base, sdkPath("sdk/base")] },
+      { name: "runtime", sources: cfiles(sdkPath("sdk/runtime")), includes: [...INCLUDES.runtime, sdkPath("sdk/runtime")] },
+    ];
+  }
+  return [
+    { name: "platform", sources: board.sources.flatMap((s) => glob(s.dir, s.pattern)), includes: [...INCLUDES.core, ...board.dirs] },
+    { name: "core", sources: cfiles(sdkPath("sdk/core")), includes: [...INCLUDES.core, sdkPath("sdk/core")] },
+    { name: "rumpuser", sources: cfiles(sdkPath("sdk/rumpuser")), includes: [...INCLUDES.rumpuser, sdkPath("sdk/rumpuser")] },
+    { name: "kernel", sources: cfiles(sdkPath("sdk/kernel/lwip")), includes: [...INCLUDES.kernel, sdkPath("sdk/kernel/lwip")] },
+    { name: "base", sources: [...cfiles(sdkPath("sdk/base")), ...cfiles(sdkPath("sdk/base/arch", board.arch))], includes: [...INCLUDES.base, sdkPath("sdk/base")] },
+    { name: "runtime", sources: cfiles(sdkPath("sdk/runtime")), includes: [...INCLUDES.runtime, sdkPath("sdk/runtime")] },
+  ];
+}
+
+function cc(board: Board) {
+  return board.arch === "host" ? "gcc" : `${board.cc.prefix ?? ""}gcc`;
+}
+
+function flagsFor(board: Board, layer: Layer, defines: string[]): string[] {
+  const common = ["-std=c11", "-O2", "-g", "-Wall", "-Werror", ...defines, ...layer.includes.map((d) => `-I${d}`)];
+  if (layer.hosted) return [...common.map((f) => (f === "-std=c11" ? "-std=gnu11" : f)), "-D_GNU_SOURCE", "-pthread"];
+  const freestanding = ["-ffreestanding", "-nostdinc", "-isystem", compilerIncludeDir(cc(board)), "-fno-stack-protector",
+    "-fno-omit-frame-pointer", "-fno-asynchronous-unwind-tables"];
+  return [...common, ...freestanding, ...(board.arch === "host" ? [] : board.cc.cflags)];
+}
+
+const say = (quiet: boolean | undefined, msg: string) => { if (!quiet) process.stdout.write(msg + "\n"); };
+
+/** Fingerprint of every input of the image: the SDK's sources, the board, the app and the options. */
+function fingerprint(opts: BuildOptions, appFiles: string[]): string {
+  const h = createHash("sha256");
+  const walk = (p: string) => {
+    if (!existsSync(p)) return;
+    const st = statSync(p);
+    if (st.isDirectory()) {
+      for (const e of readdirSync(p).sort()) if (e !== "node_modules" && e !== "build") walk(path.join(p, e));
+    } else if (/\.(c|h|S|ts|json|ld)$/.test(p)) h.update(p + "\0" + readFileSync(p));
+  };
+  for (const d of ["sdk", "toolchain", "boards", "drivers"]) walk(sdkPath(d));
+  for (const f of appFiles) walk(f);
+  h.update(JSON.stringify({ board: opts.board, heap: opts.heapSize }));
+  return h.digest("hex");
+}
+
+export function resolveInput(input: string): { kind: "ts" | "c"; file: string; name: string; dir: string } {
+  const abs = path.resolve(input);
+  if (!existsSync(abs)) throw new UserError(`${input}: no such file or folder`, "Give an application folder holding main.ts, or the path of a main.ts.");
+  if (statSync(abs).isDirectory()) {
+    const main = path.join(abs, "main.ts");
+    if (!existsSync(main)) throw new UserError(`${input} has no main.ts`, "An application folder holds main.ts (see examples/hello).");
+    return { kind: "ts", file: main, name: path.basename(abs), dir: abs };
+  }
+  if (abs.endsWith(".ts")) return { kind: "ts", file: abs, name: path.basename(path.dirname(abs)), dir: path.dirname(abs) };
+  if (abs.endsWith(".c")) return { kind: "c", file: abs, name: path.basename(abs, ".c"), dir: path.dirname(abs) };
+  throw new UserError(`${input}: not a TypeScript application`, "Give an application folder holding main.ts, or the path of a main.ts.");
+}
+
+function tsFilesOf(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith(".ts") && !(e.parentPath ?? "").includes("node_modules") && !(e.parentPath ?? "").includes(`${path.sep}build`))
+    .map((e) => path.join(e.parentPath ?? dir, e.name));
+}
+
+function paramsSource(board: Board): string {
+  const q = (s: string) => JSON.stringify(s);
+  const rows = Object.entries(board.params).map(([k, v]) => `\t{ ${q(k)}, ${q(String(v))} },`).join("\n");
+  return `/* generated by rumpsdk build: parameters of board ${board.name} */\n#include <core/core.h>\n` +
+    `const struct core_param core_params[] = {\n${rows}\n\t{ 0, 0 },\n};\n`;
+}
+
+export async function build(opts: BuildOptions): Promise<BuildResult> {
+  const { board } = opts;
+  const app = resolveInput(opts.input);
+  const outDir = opts.output ? path.dirname(path.resolve(opts.output)) : path.join(app.dir, "build", board.name);
+  const image = opts.output ? path.resolve(opts.output) : path.join(outDir, board.arch === "host" ? app.name : `${app.name}.img`);
+  const elf = board.arch === "host" ? image : image.replace(/\.img$/, "") + ".elf";
+  const work = path.join(outDir, `${path.basename(image)}.work`);
+  mkdirSync(work, { recursive: true });
+  const stampFile = path.join(work, "stamp");
+  const stamp = fingerprint(opts, app.kind === "ts" ? tsFilesOf(app.dir) : [app.file]);
+  if (existsSync(image) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp) {
+    return { image, elf, size: elfSize(board, elf), upToDate: true };
+  }
+  const steps = 5;
+  let step = 0;
+  const progress = (msg: string) => say(opts.quiet, `[${++step}/${steps}] ${msg}`);
+
+  // 1. TypeScript -> C
+  let appC = app.file;
+  if (app.kind === "ts") {
+    progress(`type-check and compile ${path.relative(process.cwd(), app.file) || app.file} to C`);
+    const { compile } = await import("./compiler/index.ts");
+    const r = compile({ entry: app.file, sdkRoot: SDK_ROOT });
+    if (r.diagnostics.length) {
+      const lines = r.diagnostics.map((d) => `${path.relative(process.cwd(), d.file) || d.file}:${d.line}:${d.col}: error: ${d.message}`);
+      throw new UserError(`the application does not compile:\n${lines.join("\n")}`, "Fix the errors above (file:line:col), then build again.");
+    }
+    appC = path.join(work, "app.c");
+    writeFileSync(appC, r.c);
+  } else {
+    progress(`C application ${path.relative(process.cwd(), app.file)}`);
+  }
+
+  // 2-3. compile the layers (cached) and the application
+  const defines = [`-DRT_HEAP_SIZE=${opts.heapSize ?? 4 * 1024 * 1024}`];
+  const layers = layersFor(board);
+  const cacheRoot = sdkPath("build", "cache", board.name);
+  const jobs: (CompileJob & { layer: string })[] = [];
+  const compiler = cc(board);
+  const addJob = (layer: Layer, src: string, cacheDir: string) => {
+    const flags = flagsFor(board, layer, defines);
+    const depsHash = headersHash(layer.includes);
+    jobs.push({ layer: layer.name, src, cc: compiler, flags, depsHash, obj: objectPath(cacheDir, src, compiler, flags, depsHash) });
+  };
+  if (board.arch !== "host") {
+    writeFileSync(path.join(work, "params.c"), paramsSource(board));
+  }
+  for (const layer of layers) {
+    const srcs = layer.name === "platform" ? [...layer.sources, path.join(work, "params.c")] : layer.sources;
+    for (const src of srcs) addJob(layer, src, path.join(cacheRoot, layer.name));
+  }
+  const appLayer: Layer = {
+    name: "application",
+    sources: [appC],
+    includes: app.kind === "c" ? [...new Set([...INCLUDES.core, ...INCLUDES.runtime])] : INCLUDES.runtime,
+  };
+  addJob(appLayer, appC, path.join(work, "obj"));
+  progress(`compile layers 1-5 and the application for ${board.name} (${jobs.length} files)`);
+  const compiled = await compileAll(jobs, (j) => `${path.relative(SDK_ROOT, j.src)} (${(j as any).layer})`);
+  say(opts.quiet, `      ${compiled} compiled, ${jobs.length - compiled} from cache`);
+
+  // 4. link
+  progress(`link ${path.relative(process.cwd(), elf)}`);
+  const objs = jobs.map((j) => j.obj);
+  if (board.arch === "host") {
+    runSync("gcc", ["-o", elf, ...objs, "-pthread", "-lm"], "linking", "This is a bug in the SDK's layers; report it with the output above.");
+  } else {
+    if (!board.ldscript) throw new UserError(`board ${board.name} names no linker script`, "Add \"ldscript\" to its board.json.");
+    const libgcc = runSync(compiler, [...board.cc.cflags, "-print-libgcc-file-name"], "finding libgcc", "Install gcc.").trim();
+    runSync(`${board.cc.prefix ?? ""}ld`, ["-nostdlib", "-static", "--build-id", "-z", "max-page-size=4096", ...board.cc.ldflags,
+      "-T", board.ldscript, "-o", elf, ...objs, libgcc, "-Map", path.join(work, "link.map")],
+      "linking", "An undefined symbol means a layer is missing a function; see the message above.");
+  }
+
+  // 5. image
+  progress(`make the ${board.image} image`);
+  if (board.image === "multiboot") {
+    runSync(`${board.cc.prefix ?? ""}objcopy`, ["-O", "elf32-i386", elf, image], "making the multiboot image", "Install binutils.");
+  }
+  const size = elfSize(board, elf);
+  writeFileSync(stampFile, stamp);
+  return { image, elf, size, upToDate: false };
+}
+
+export function elfSize(board: Board, elf: string): { text: number; data: number; bss: number } {
+  const out = runSync(board.arch === "host" ? "size" : `${board.cc.prefix ?? ""}size`, [elf], "measuring the image", "Install binutils.");
+  const [text, data, bss] = out.trim().split("\n")[1].trim().split(/\s+/).map(Number);
+  return { text, data, bss };
+}

@@ -1,0 +1,100 @@
+// The rumpsdk command line: build, run, boards.
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { listBoards, loadBoard } from "./boards.ts";
+import { build, type BuildResult } from "./build.ts";
+import { formatUserError, UserError } from "./errors.ts";
+import { PANIC_CODE, probeAccel, runImage, type Accel } from "./qemu.ts";
+
+const USAGE = `usage: rumpsdk <command> [options]
+
+commands:
+  build <app-dir|main.ts> [--board=NAME] [-o IMAGE]   compile and link a firmware image
+  run <app-dir|main.ts> [--board=NAME] [--accel=kvm|tcg] [--timeout=SEC]
+                                                      build if stale, boot it, serial console on this terminal
+                                                      (Ctrl-C stops the machine; the firmware's exit code is ours)
+  boards                                              list the boards
+
+The default board is qemu-x86.`;
+
+const OPTIONS = {
+  board: { type: "string", default: "qemu-x86" },
+  output: { type: "string", short: "o" },
+  accel: { type: "string" },
+  timeout: { type: "string" },
+  quiet: { type: "boolean", short: "q", default: false },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
+
+const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+
+function describeBuild(r: BuildResult): string {
+  const { text, data, bss } = r.size;
+  return `image: ${path.relative(process.cwd(), r.image) || r.image}${r.upToDate ? " (up to date)" : ""}\n` +
+    `size: text ${kib(text)}, data ${kib(data)}, bss ${kib(bss)} (loaded ${kib(text + data)})`;
+}
+
+function parseAccel(s: string | undefined): Accel | undefined {
+  if (s === undefined || s === "auto") return undefined;
+  if (s === "kvm" || s === "tcg") return s;
+  throw new UserError(`unknown accelerator "${s}"`, "Use --accel=kvm, --accel=tcg or --accel=auto (the default: KVM when a probe guest boots under it).");
+}
+
+async function cmdBuild(args: string[]) {
+  const { values, positionals } = parseArgs({ args, options: OPTIONS, allowPositionals: true });
+  if (positionals.length !== 1) throw new UserError("build needs one application", "rumpsdk build <app-dir|main.ts> --board=NAME [-o IMAGE]");
+  const board = loadBoard(values.board!);
+  const r = await build({ input: positionals[0], board, output: values.output, quiet: values.quiet });
+  console.log(describeBuild(r));
+  return 0;
+}
+
+async function cmdRun(args: string[]) {
+  const { values, positionals } = parseArgs({ args, options: OPTIONS, allowPositionals: true });
+  if (positionals.length !== 1) throw new UserError("run needs one application", "rumpsdk run <app-dir|main.ts> --board=NAME");
+  const board = loadBoard(values.board!);
+  const timeoutSec = values.timeout ? Number(values.timeout) : undefined;
+  if (timeoutSec !== undefined && !(timeoutSec > 0)) throw new UserError(`bad --timeout "${values.timeout}"`, "Give the timeout in seconds, e.g. --timeout=30.");
+  if (board.arch === "host") {
+    const { runHost } = await import("./host.ts");
+    const r = await build({ input: positionals[0], board, output: values.output, quiet: true });
+    return runHost(r.image, timeoutSec);
+  }
+  let accel = parseAccel(values.accel);
+  const chosen = accel ?? probeAccel();
+  console.log(`rumpsdk: booting on ${board.name} with ${board.qemu?.binary}, accelerator ${chosen.toUpperCase()}` +
+    (accel ? " (as asked)" : chosen === "kvm" ? " (a probe guest booted under KVM)" : " (KVM cannot run a probe guest here)"));
+  accel = chosen;
+  const r = await build({ input: positionals[0], board, output: values.output, quiet: values.quiet });
+  if (!r.upToDate) console.log(describeBuild(r));
+  const res = await runImage({ board, image: r.image, accel, timeoutSec, onOutput: (d) => process.stdout.write(d), input: process.stdin.isTTY ? process.stdin : undefined });
+  if (res.interrupted) { console.error("\nrumpsdk: stopped (Ctrl-C)"); return 130; }
+  if (res.timedOut) { console.error(`\nrumpsdk: stopped after the ${timeoutSec} s timeout`); return 124; }
+  if (res.panicked) { console.error(`rumpsdk: the firmware panicked (report above); exit code ${PANIC_CODE}`); return PANIC_CODE; }
+  if (res.exitCode === null) { console.error("rumpsdk: the machine stopped without an exit code (a reset or triple fault?)"); return 125; }
+  return res.exitCode;
+}
+
+function cmdBoards() {
+  const boards = listBoards();
+  const w = Math.max(...boards.map((b) => b.name.length));
+  for (const b of boards) console.log(`${b.name.padEnd(w)}  ${b.description}`);
+  return 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [cmd, ...rest] = argv;
+  try {
+    switch (cmd) {
+      case "build": return await cmdBuild(rest);
+      case "run": return await cmdRun(rest);
+      case "boards": return cmdBoards();
+      case undefined: case "help": case "-h": case "--help": console.log(USAGE); return 0;
+      default: throw new UserError(`unknown command "${cmd}"`, USAGE);
+    }
+  } catch (e) {
+    if (e instanceof UserError) { console.error(formatUserError(e)); return e.exitCode; }
+    if (e instanceof TypeError && (e as any).code?.startsWith?.("ERR_PARSE_ARGS")) { console.error(`rumpsdk: error: ${e.message}\n${USAGE}`); return 2; }
+    throw e;
+  }
+}

@@ -1,0 +1,158 @@
+// Booting images in QEMU: accelerator probe (KVM only when a real guest boots), serial console,
+// exit codes through isa-debug-exit.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Board } from "./boards.ts";
+import { runSync } from "./cc.ts";
+import { UserError } from "./errors.ts";
+import { sdkPath } from "./paths.ts";
+
+export type Accel = "kvm" | "tcg";
+
+/** Builds one of the tiny kernels of toolchain/probe/ (cached under build/probe/) as a multiboot image. */
+export function probeKernel(name: "floor" | "probe64"): string {
+  const src = sdkPath("toolchain/probe", `${name}.S`);
+  const dir = sdkPath("build", "probe");
+  const out = path.join(dir, `${name}.img`);
+  if (existsSync(out)) return out;
+  mkdirSync(dir, { recursive: true });
+  const obj = path.join(dir, `${name}.o`);
+  const elf = path.join(dir, `${name}.elf`);
+  runSync("gcc", ["-c", src, "-o", obj], `assembling ${name}.S`, "Install gcc and binutils.");
+  runSync("ld", ["-Ttext=0x100000", "-e", "_start", "-z", "max-page-size=4096", "-o", elf, obj], `linking ${name}`, "Install binutils.");
+  runSync("objcopy", ["-O", "elf32-i386", elf, out], `making the ${name} image`, "Install binutils.");
+  return out;
+}
+
+function qemuBinary(board: Board): string {
+  const bin = board.qemu?.binary;
+  if (!bin) throw new UserError(`board ${board.name} cannot be emulated (its board.json has no "qemu")`, "Use `rumpsdk flash` for real hardware.");
+  if (spawnSync("sh", ["-c", `command -v ${bin}`]).status !== 0) {
+    throw new UserError(`${bin} is not installed`, "Run `npm run setup` (as root it installs QEMU; otherwise it prints the apt-get command).");
+  }
+  return bin;
+}
+
+/**
+ * KVM is used only when it can really run a guest: /dev/kvm can exist and still fail every boot (nested
+ * virtualization). The probe boots a small long-mode guest (toolchain/probe/probe64.S) under KVM once per host
+ * boot and remembers the answer.
+ */
+export function probeAccel(): Accel {
+  if (process.env.RUMPSDK_ACCEL === "tcg" || process.env.RUMPSDK_ACCEL === "kvm") return process.env.RUMPSDK_ACCEL;
+  if (!existsSync("/dev/kvm")) return "tcg";
+  let bootId = "unknown";
+  try { bootId = readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim(); } catch { /* not Linux */ }
+  const cache = path.join(os.tmpdir(), `rumpsdk-accel-${bootId}`);
+  if (existsSync(cache)) return readFileSync(cache, "utf8").trim() === "kvm" ? "kvm" : "tcg";
+  const r = spawnSync("qemu-system-x86_64", ["-accel", "kvm", "-kernel", probeKernel("probe64"), "-nodefaults", "-display", "none",
+    "-no-reboot", "-serial", "stdio", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04", "-m", "16M"],
+    { encoding: "utf8", timeout: 10000 });
+  const ok = r.status === 1 && r.stdout.includes("probe: long mode ok");
+  const accel: Accel = ok ? "kvm" : "tcg";
+  writeFileSync(cache, accel);
+  return accel;
+}
+
+export interface RunOptions {
+  board: Board;
+  image: string;
+  accel?: Accel;
+  timeoutSec?: number;
+  /** extra QEMU arguments (networking, devices) */
+  args?: string[];
+  /** receives the serial output as it arrives */
+  onOutput?: (chunk: Buffer) => void;
+  /** forward this stream to the serial console (raw mode when it is a terminal) */
+  input?: NodeJS.ReadStream;
+}
+
+export interface RunResult {
+  /** the firmware's exit code, or null when it did not report one */
+  exitCode: number | null;
+  panicked: boolean;
+  timedOut: boolean;
+  interrupted: boolean;
+  output: string;
+  accel: Accel;
+  /** milliseconds from QEMU start to the first byte and to the first full line of output */
+  firstByteMs?: number;
+  firstLineMs?: number;
+}
+
+export function qemuArgs(board: Board, image: string, accel: Accel, extra: string[] = []): string[] {
+  const q = board.qemu!;
+  return [
+    ...(q.machine ? ["-machine", q.machine] : []),
+    "-accel", accel, "-m", q.memory ?? "64M",
+    "-nodefaults", "-display", "none", "-no-reboot", "-serial", "stdio",
+    ...q.args, "-kernel", image, ...extra,
+  ];
+}
+
+/** QEMU's exit status carries the firmware's exit code: isa-debug-exit makes it (code << 1) | 1. */
+export function decodeExit(status: number | null): number | null {
+  if (status === null || (status & 1) === 0) return null;
+  return status >> 1;
+}
+
+export const PANIC_CODE = 127;
+
+export function runImage(opts: RunOptions): Promise<RunResult> {
+  const accel = opts.accel ?? probeAccel();
+  const bin = qemuBinary(opts.board);
+  const start = performance.now();
+  const child = spawn(bin, qemuArgs(opts.board, opts.image, accel, opts.args), { stdio: ["pipe", "pipe", "pipe"] });
+  let output = "";
+  let stderr = "";
+  let firstByteMs: number | undefined;
+  let firstLineMs: number | undefined;
+  let timedOut = false;
+  let interrupted = false;
+  child.stdout.on("data", (d: Buffer) => {
+    const now = performance.now() - start;
+    firstByteMs ??= now;
+    output += d.toString("latin1");
+    if (firstLineMs === undefined && output.includes("\n")) firstLineMs = now;
+    opts.onOutput?.(d);
+  });
+  child.stderr.on("data", (d) => (stderr += d));
+  const input = opts.input;
+  const onInput = (d: Buffer) => {
+    if (d.includes(0x03)) { // Ctrl-C: stop the machine cleanly
+      interrupted = true;
+      child.kill("SIGTERM");
+      return;
+    }
+    child.stdin.write(d);
+  };
+  if (input) {
+    if (input.isTTY) input.setRawMode(true);
+    input.on("data", onInput);
+    input.resume();
+  }
+  const onSigint = () => { interrupted = true; child.kill("SIGTERM"); };
+  process.on("SIGINT", onSigint);
+  const timer = opts.timeoutSec ? setTimeout(() => { timedOut = true; child.kill("SIGKILL"); }, opts.timeoutSec * 1000) : undefined;
+  return new Promise((resolve, reject) => {
+    child.on("error", (e) => reject(new UserError(`cannot start ${bin}: ${e.message}`, "Run `npm run setup`.")));
+    child.on("close", (status) => {
+      if (timer) clearTimeout(timer);
+      process.off("SIGINT", onSigint);
+      if (input) {
+        input.off("data", onInput);
+        if (input.isTTY) input.setRawMode(false);
+        input.pause();
+      }
+      if (!timedOut && !interrupted && status !== null && (status & 1) === 0 && stderr.trim()) {
+        reject(new UserError(`QEMU failed (exit status ${status}):\n${stderr.trim()}`, "Check the board's QEMU settings in its board.json."));
+        return;
+      }
+      const exitCode = timedOut || interrupted ? null : decodeExit(status);
+      resolve({ exitCode, panicked: exitCode === PANIC_CODE || output.includes("=== RUMPSDK PANIC ==="), timedOut, interrupted,
+        output, accel, firstByteMs, firstLineMs });
+    });
+  });
+}
