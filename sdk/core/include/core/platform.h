@@ -26,8 +26,11 @@ void plat_timer_set(uint64_t deadline_ns);
 /* interrupts of the CPU */
 unsigned long plat_intr_disable(void);
 void plat_intr_restore(unsigned long state);
-void plat_cpu_idle(void);                       /* atomically enable interrupts and wait for one */
-int plat_irq_unmask(int irq);                   /* route and enable a device interrupt line */
+void plat_cpu_idle(void);                       /* atomically enable interrupts and wait for one;
+                                                   returns with interrupts disabled again */
+/* route and enable a device interrupt line (0 = ok). A board may mask a level-triggered line when
+ * it fires; core calls plat_irq_unmask() again after the line's handlers have run. */
+int plat_irq_unmask(int irq);
 
 /* memory the core may allocate from (the image, stacks of the boot thread excluded) */
 struct plat_memregion { uintptr_t base; size_t len; };
@@ -45,11 +48,16 @@ void plat_ctx_switch(void **save_sp, void *new_sp);
 
 /* panic report support: registers of the faulting context, and a frame-pointer backtrace */
 struct plat_regs;                               /* board-defined */
-void plat_print_regs(const struct plat_regs *r);/* "regs: name=0x... ..." on one line */
+/* r == NULL means the caller's own context (core_panic) */
+void plat_print_regs(const struct plat_regs *r);/* "regs: name=0x... ...\n", one line */
 int plat_backtrace(const struct plat_regs *r, uintptr_t *pcs, int max);
 
+/* The board's linker script defines: __init_array_start/__init_array_end (constructors),
+ * __build_id_start/__build_id_end (around .note.gnu.build-id), _end (end of the image). */
+
 /* ---- entry points into core, called by the board ---- */
-/* after CPU, console, clock and interrupt setup: never returns */
+/* after CPU, console, clock and interrupt setup, entered with CPU interrupts enabled (and no
+ * interrupt source unmasked or timer armed yet): never returns */
 void core_start(const char *cmdline) __attribute__((noreturn));
 void core_timer_interrupt(void);                /* in interrupt context */
 void core_irq_interrupt(int irq);               /* in interrupt context */

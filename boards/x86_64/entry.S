@@ -1,0 +1,146 @@
+/*
+ * Multiboot (v1) entry for the x86-64 family. The image is linked as ELF64 at 1 MiB and shipped
+ * as ELF32 (objcopy -O elf32-i386) because multiboot loaders only take 32-bit ELF files.
+ * The loader enters _start in 32-bit protected mode, paging off, with eax = multiboot magic and
+ * ebx = the physical address of the multiboot information.
+ *
+ * Here: read the TSC, build an identity map of the first 4 GiB with 2 MiB pages, enable
+ * PAE + long mode + paging, load our GDT, jump to 64-bit code, zero .bss, enable SSE,
+ * set the boot stack and call x86_start(magic, info).
+ */
+#define MB_MAGIC 0x1badb002
+#define MB_FLAGS 0x00000003            /* page-align modules, provide memory information */
+
+	.section .multiboot, "a"
+	.balign 4
+	.long MB_MAGIC, MB_FLAGS, -(MB_MAGIC + MB_FLAGS)
+
+	.section .data
+	.balign 8
+	.globl x86_boot_tsc
+x86_boot_tsc:	.quad 0
+mb_magic:	.long 0
+mb_info:	.long 0
+
+	/* GDT: null, 64-bit code (0x08), data (0x10) */
+	.balign 16
+gdt:	.quad 0
+	.quad 0x00209a0000000000
+	.quad 0x0000920000000000
+gdt_end:
+	.balign 4
+	.globl x86_gdt_ptr
+x86_gdt_ptr:
+	.word gdt_end - gdt - 1
+	.long gdt
+
+	/* page tables: outside .bss (which is zeroed later, in 64-bit mode, while they are in use);
+	   every entry is written explicitly below */
+	.section .boot_pt, "aw", @nobits
+	.balign 4096
+pml4:	.skip 4096
+pdpt:	.skip 4096
+pd:	.skip 4 * 4096
+
+	.section .bss
+	.balign 16
+boot_stack:	.skip 32768
+boot_stack_top:
+
+	.section .text.boot, "ax"
+	.code32
+	.globl _start
+_start:
+	mov	%eax, %esi
+	rdtsc                           /* first thing: kernel entry time */
+	mov	%eax, x86_boot_tsc
+	mov	%edx, x86_boot_tsc + 4
+	mov	%esi, mb_magic
+	mov	%ebx, mb_info
+	cli
+	cld
+
+	/* PML4: entry 0 -> pdpt, the rest empty */
+	mov	$pml4, %edi
+	xor	%eax, %eax
+	mov	$1024, %ecx
+	rep stosl
+	movl	$(pdpt + 0x3), pml4
+
+	/* PDPT: entries 0..3 -> the four page directories */
+	mov	$pdpt, %edi
+	mov	$1024, %ecx
+	rep stosl
+	mov	$pd + 0x3, %eax
+	mov	$pdpt, %edi
+	mov	$4, %ecx
+1:	mov	%eax, (%edi)
+	add	$4096, %eax
+	add	$8, %edi
+	loop	1b
+
+	/* PDs: 2048 entries of 2 MiB (present, writable, large); the top GiB (MMIO on PCs) is
+	   mapped cache-disabled */
+	mov	$pd, %edi
+	xor	%ecx, %ecx
+2:	mov	%ecx, %eax
+	shl	$21, %eax
+	or	$0x83, %eax
+	cmp	$1536, %ecx
+	jb	3f
+	or	$0x18, %eax             /* PCD | PWT */
+3:	mov	%eax, (%edi,%ecx,8)
+	movl	$0, 4(%edi,%ecx,8)
+	inc	%ecx
+	cmp	$2048, %ecx
+	jb	2b
+
+	mov	$pml4, %eax
+	mov	%eax, %cr3
+	mov	%cr4, %eax
+	or	$((1 << 5) | (1 << 9) | (1 << 10)), %eax   /* PAE, OSFXSR, OSXMMEXCPT */
+	mov	%eax, %cr4
+	mov	$0xc0000080, %ecx       /* EFER.LME */
+	rdmsr
+	or	$(1 << 8), %eax
+	wrmsr
+	mov	%cr0, %eax
+	and	$~((1 << 2) | (1 << 3)), %eax              /* EM and TS off */
+	or	$((1 << 31) | (1 << 5) | (1 << 1) | 1), %eax /* PG, NE, MP, PE */
+	mov	%eax, %cr0
+	lgdt	x86_gdt_ptr
+	ljmp	$0x08, $entry64
+
+	.code64
+entry64:
+	mov	$0x10, %eax
+	mov	%eax, %ds
+	mov	%eax, %es
+	mov	%eax, %ss
+	xor	%eax, %eax
+	mov	%eax, %fs
+	mov	%eax, %gs
+
+	/* zero .bss (the linker script aligns its ends to 8) */
+	mov	$__bss_start, %edi
+	mov	$__bss_end, %ecx
+	sub	%edi, %ecx
+	shr	$3, %ecx
+	xor	%eax, %eax
+	rep stosq
+
+	mov	$boot_stack_top, %esp
+	xor	%ebp, %ebp
+	fninit
+	push	$0x1f80                 /* MXCSR default: all exceptions masked */
+	ldmxcsr	(%rsp)
+	add	$8, %rsp
+
+	mov	mb_magic, %edi
+	mov	mb_info, %esi
+	call	x86_start
+4:	cli
+	hlt
+	jmp	4b
+
+	.section .note.GNU-stack, "", @progbits
