@@ -1,0 +1,104 @@
+/*
+ * Kernel start-up and per-thread state.
+ *
+ * errno: a failing syscall records its error twice: through rumpuser_seterrno (what a NetBSD
+ * kernel does, so hypercall-level tools see the same) and in the calling thread's struct lwp,
+ * which rumpsdk_errno() reads. The lwp is bound to the thread with rumpuser_curlwpop, the
+ * hypercall interface's per-thread pointer for the kernel, and created lazily on the thread's
+ * first failing syscall; it is not freed when the thread exits (a few bytes per thread).
+ */
+#include "kernel_int.h"
+
+/* The thin kernel has no CPU of its own to give up: the scheduling upcalls do nothing. */
+static void hyp_schedule(void) { }
+static void hyp_unschedule(void) { }
+static void hyp_backend_unschedule(int nlocks, int *countp, void *interlock)
+{
+	(void)nlocks; (void)interlock;
+	*countp = 0;
+}
+static void hyp_backend_schedule(int nlocks, void *interlock) { (void)nlocks; (void)interlock; }
+static int hyp_lwproc_switch(struct lwp *l) { (void)l; return RUMPUSER_ENOSYS; }
+static void hyp_lwproc_release(void) { }
+static int hyp_lwproc_rfork(void *priv, int flags, const char *comm)
+{
+	(void)priv; (void)flags; (void)comm;
+	return RUMPUSER_ENOSYS;
+}
+static int hyp_lwproc_newlwp(int pid) { (void)pid; return RUMPUSER_ENOSYS; }
+static struct lwp *hyp_lwproc_curlwp(void) { return rumpuser_curlwp(); }
+static int hyp_syscall(int num, void *arg, long *retval)
+{
+	(void)num; (void)arg; (void)retval;
+	return RUMPUSER_ENOSYS;
+}
+static void hyp_lwpexit(void) { }
+static void hyp_execnotify(const char *comm) { (void)comm; }
+static int hyp_getpid(void) { return 1; }
+
+static const struct rumpuser_hyperup upcalls = {
+	.hyp_schedule = hyp_schedule,
+	.hyp_unschedule = hyp_unschedule,
+	.hyp_backend_unschedule = hyp_backend_unschedule,
+	.hyp_backend_schedule = hyp_backend_schedule,
+	.hyp_lwproc_switch = hyp_lwproc_switch,
+	.hyp_lwproc_release = hyp_lwproc_release,
+	.hyp_lwproc_rfork = hyp_lwproc_rfork,
+	.hyp_lwproc_newlwp = hyp_lwproc_newlwp,
+	.hyp_lwproc_curlwp = hyp_lwproc_curlwp,
+	.hyp_syscall = hyp_syscall,
+	.hyp_lwpexit = hyp_lwpexit,
+	.hyp_execnotify = hyp_execnotify,
+	.hyp_getpid = hyp_getpid,
+};
+
+static int initialized;
+
+int
+rump_init(void)
+{
+	int rv;
+
+	if (initialized)
+		return 0;
+	if ((rv = rumpuser_init(RUMPUSER_VERSION, &upcalls)) != 0)
+		return rv;
+	initialized = 1;
+	return 0;
+}
+
+/* used when an lwp cannot be allocated: errno is then shared, but nothing crashes */
+static struct lwp lwp_fallback;
+
+struct lwp *
+kern_curlwp(void)
+{
+	struct lwp *l = rumpuser_curlwp();
+	void *mem;
+
+	if (l != NULL)
+		return l;
+	if (rumpuser_malloc(sizeof(*l), 0, &mem) != 0)
+		return &lwp_fallback;
+	l = mem;
+	l->l_errno = 0;
+	rumpuser_curlwpop(RUMPUSER_LWP_CREATE, l);
+	rumpuser_curlwpop(RUMPUSER_LWP_SET, l);
+	return l;
+}
+
+int
+kern_fail(int error)
+{
+	rumpuser_seterrno(error);
+	kern_curlwp()->l_errno = error;
+	return -1;
+}
+
+int
+rumpsdk_errno(void)
+{
+	struct lwp *l = rumpuser_curlwp();
+
+	return l != NULL ? l->l_errno : lwp_fallback.l_errno;
+}

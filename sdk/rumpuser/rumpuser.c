@@ -1,0 +1,347 @@
+/*
+ * Firmware hypercalls over core (layer 2): start-up, memory, files, clock, parameters,
+ * errors, termination, console, randomness, component loading. Threads and locks: sync.c.
+ */
+#include "rumpuser_int.h"
+
+static struct rumpuser_hyperup hyp;
+static int hyp_set;
+
+/* ---- start-up ---- */
+
+int
+rumpuser_init(int version, const struct rumpuser_hyperup *hyperup)
+{
+	if (version != RUMPUSER_VERSION) {
+		core_printf("rumpuser: kernel wants hypercall version %d, this is %d\n",
+		    version, RUMPUSER_VERSION);
+		return RUMPUSER_EINVAL;
+	}
+	if (hyperup != NULL) {
+		hyp = *hyperup;
+		hyp_set = 1;
+	}
+	return 0;
+}
+
+void
+rumpuser__unschedule(int *nlocks, void *interlock)
+{
+	*nlocks = 0;
+	if (hyp_set && hyp.hyp_backend_unschedule != NULL)
+		hyp.hyp_backend_unschedule(0, nlocks, interlock);
+}
+
+void
+rumpuser__reschedule(int nlocks, void *interlock)
+{
+	if (hyp_set && hyp.hyp_backend_schedule != NULL)
+		hyp.hyp_backend_schedule(nlocks, interlock);
+}
+
+/* ---- memory: core's allocator ---- */
+
+int
+rumpuser_malloc(size_t len, int alignment, void **memp)
+{
+	void *p;
+
+	if (alignment < 0 || (alignment & (alignment - 1)) != 0)
+		return RUMPUSER_EINVAL;
+	if ((p = core_malloc(len ? len : 1, (size_t)alignment)) == NULL)
+		return RUMPUSER_ENOMEM;
+	*memp = p;
+	return 0;
+}
+
+void
+rumpuser_free(void *mem, size_t len)
+{
+	(void)len;
+	core_free(mem);
+}
+
+/* no virtual memory: an aligned allocation (at least page-aligned); prefaddr is a hint only */
+int
+rumpuser_anonmmap(void *prefaddr, size_t size, int alignbit, int exec, void **memp)
+{
+	size_t align = 4096;
+	void *p;
+
+	(void)prefaddr; (void)exec;
+	if (alignbit >= (int)(8 * sizeof(size_t)))
+		return RUMPUSER_EINVAL;
+	if (alignbit > 12)
+		align = (size_t)1 << alignbit;
+	if ((p = core_malloc(size ? size : 1, align)) == NULL)
+		return RUMPUSER_ENOMEM;
+	*memp = p;
+	return 0;
+}
+
+void
+rumpuser_unmap(void *addr, size_t len)
+{
+	(void)len;
+	core_free(addr);
+}
+
+/*
+ * ---- files and block I/O: no storage ----
+ * One exception: reading fd 0 as a stream (RUMPUSER_IOV_NOSEEK) reads the console input,
+ * without blocking (RUMPUSER_EAGAIN when nothing waits). The kernel's fd 0 uses this.
+ */
+
+int
+rumpuser_open(const char *path, int ruflags, int *fdp)
+{
+	(void)path; (void)ruflags; (void)fdp;
+	return RUMPUSER_ENOSYS;
+}
+
+int
+rumpuser_close(int fd)
+{
+	(void)fd;
+	return RUMPUSER_ENOSYS;
+}
+
+int
+rumpuser_getfileinfo(const char *path, uint64_t *sizep, int *ftp)
+{
+	(void)path; (void)sizep; (void)ftp;
+	return RUMPUSER_ENOSYS;
+}
+
+void
+rumpuser_bio(int fd, int op, void *data, size_t dlen, int64_t off,
+    rump_biodone_fn biodone, void *bioarg)
+{
+	(void)fd; (void)op; (void)data; (void)dlen; (void)off;
+	biodone(bioarg, 0, RUMPUSER_ENOSYS);
+}
+
+int
+rumpuser_iovread(int fd, struct rumpuser_iovec *ruiov, size_t iovlen, int64_t off,
+    size_t *retp)
+{
+	size_t i, j, got = 0;
+	int c = 0;
+
+	if (fd != 0 || off != RUMPUSER_IOV_NOSEEK)
+		return RUMPUSER_ENOSYS;
+	for (i = 0; i < iovlen && c >= 0; i++) {
+		unsigned char *p = ruiov[i].iov_base;
+		for (j = 0; j < ruiov[i].iov_len; j++) {
+			if ((c = core_getc()) < 0)
+				break;
+			p[j] = (unsigned char)c;
+			got++;
+		}
+	}
+	if (got == 0)
+		return RUMPUSER_EAGAIN;
+	*retp = got;
+	return 0;
+}
+
+int
+rumpuser_iovwrite(int fd, const struct rumpuser_iovec *ruiov, size_t iovlen, int64_t off,
+    size_t *retp)
+{
+	(void)fd; (void)ruiov; (void)iovlen; (void)off; (void)retp;
+	return RUMPUSER_ENOSYS;
+}
+
+int
+rumpuser_syncfd(int fd, int flags, uint64_t start, uint64_t len)
+{
+	(void)fd; (void)flags; (void)start; (void)len;
+	return RUMPUSER_ENOSYS;
+}
+
+/* ---- clock and sleep ---- */
+
+#define NS_PER_SEC 1000000000LL
+
+int
+rumpuser_clock_gettime(int which, int64_t *sec, long *nsec)
+{
+	int64_t ns;
+
+	if (which == RUMPUSER_CLOCK_RELWALL)
+		ns = core_clock_wall_ns();
+	else if (which == RUMPUSER_CLOCK_ABSMONO)
+		ns = (int64_t)core_clock_monotonic_ns();
+	else
+		return RUMPUSER_EINVAL;
+	*sec = ns / NS_PER_SEC;
+	*nsec = (long)(ns % NS_PER_SEC);
+	return 0;
+}
+
+/* RELWALL: for the interval; ABSMONO: until that monotonic instant. A past instant yields. */
+int
+rumpuser_clock_sleep(int which, int64_t sec, long nsec)
+{
+	uint64_t now = core_clock_monotonic_ns(), deadline;
+	int64_t t;
+	int nlocks;
+
+	if (sec < 0 || nsec < 0 || nsec >= NS_PER_SEC)
+		return RUMPUSER_EINVAL;
+	t = sec * NS_PER_SEC + nsec;
+	if (which == RUMPUSER_CLOCK_RELWALL)
+		deadline = now + (uint64_t)t;
+	else if (which == RUMPUSER_CLOCK_ABSMONO)
+		deadline = (uint64_t)t;
+	else
+		return RUMPUSER_EINVAL;
+	rumpuser__unschedule(&nlocks, NULL);
+	if (deadline <= now)
+		core_thread_yield();
+	else
+		core_sleep_until(deadline);
+	rumpuser__reschedule(nlocks, NULL);
+	return 0;
+}
+
+/* ---- parameters: the board's and the application's (core_param), then defaults ---- */
+
+static int
+streq(const char *a, const char *b)
+{
+	while (*a != '\0' && *a == *b)
+		a++, b++;
+	return *a == *b;
+}
+
+int
+rumpuser_getparam(const char *name, void *buf, size_t buflen)
+{
+	const char *v = core_param(name);
+	size_t n;
+
+	if (v == NULL) {
+		if (streq(name, RUMPUSER_PARAM_NCPU))
+			v = "1";                /* core runs one CPU */
+		else if (streq(name, RUMPUSER_PARAM_HOSTNAME))
+			v = "rumpsdk";
+		else
+			return RUMPUSER_ENOENT;
+	}
+	for (n = 1; v[n - 1] != '\0'; n++)
+		;
+	if (n > buflen)
+		return RUMPUSER_ERANGE;
+	__builtin_memcpy(buf, v, n);
+	return 0;
+}
+
+/* ---- errors and termination ---- */
+
+void
+rumpuser_seterrno(int error)
+{
+	rumpuser__slots()[SLOT_ERRNO] = (void *)(intptr_t)error;
+}
+
+/* No processes: only signals to "self" mean something; the fatal ones stop the machine. */
+int
+rumpuser_kill(int64_t pid, int sig)
+{
+	if (pid != RUMPUSER_PID_SELF)
+		return RUMPUSER_ESRCH;
+	switch (sig) {
+	case 6:                                 /* SIGABRT */
+		core_panic("rumpuser_kill: SIGABRT");
+	case 1: case 2: case 3: case 9: case 15:  /* SIGHUP, SIGINT, SIGQUIT, SIGKILL, SIGTERM */
+		core_printf("rumpuser: signal %d, halting\n", sig);
+		core_halt(128 + sig);
+	default:
+		return 0;
+	}
+}
+
+void
+rumpuser_exit(int value)
+{
+	if (value == RUMPUSER_PANIC)
+		core_panic("rumpuser_exit(RUMPUSER_PANIC)");
+	core_halt(value);
+}
+
+/* ---- console ---- */
+
+void
+rumpuser_putchar(int c)
+{
+	core_putc(c);
+}
+
+void
+rumpuser_dprintf(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	core_vprintf(fmt, ap);
+	va_end(ap);
+}
+
+/* ---- randomness: the board's best source, named once in the boot log ---- */
+
+int
+rumpuser_getrandom(void *buf, size_t buflen, int flags, size_t *retp)
+{
+	static int logged;
+	const char *src;
+
+	(void)flags;
+	src = core_random(buf, buflen);
+	if (!logged) {
+		logged = 1;
+		core_printf("rumpuser: random source: %s\n", src != NULL ? src : "unknown");
+	}
+	*retp = buflen;
+	return 0;
+}
+
+/* ---- component loading and management ---- */
+
+/*
+ * Everything is statically linked: the linker set "link_set_rump_components" (pointers to
+ * struct rump_component, kept by the board's linker script) is handed to the kernel. Its
+ * boundary symbols are weak so that images without any component link too. No modules
+ * (domodinit) or symbol tables (symload) are handed over: the SDK's kernels need neither.
+ */
+extern const struct rump_component *const __start_link_set_rump_components[]
+    __attribute__((weak));
+extern const struct rump_component *const __stop_link_set_rump_components[]
+    __attribute__((weak));
+
+void
+rumpuser_dl_bootstrap(rump_modinit_fn domodinit, rump_symload_fn symload,
+    rump_compload_fn compload)
+{
+	const struct rump_component *const *rc;
+
+	(void)domodinit; (void)symload;
+	if (compload == NULL || __start_link_set_rump_components == NULL)
+		return;
+	for (rc = __start_link_set_rump_components; rc < __stop_link_set_rump_components; rc++)
+		compload(*rc);
+}
+
+int
+rumpuser_daemonize_begin(void)
+{
+	return 0;
+}
+
+int
+rumpuser_daemonize_done(int error)
+{
+	(void)error;
+	return 0;
+}
