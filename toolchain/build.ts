@@ -156,7 +156,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
 
   // 2-3. compile the layers (cached) and the application
   const defines = [`-DRT_HEAP_SIZE=${opts.heapSize ?? 4 * 1024 * 1024}`];
-  const layers = layersFor(board);
+  // a C application (test programs of the lower layers) brings its own main: no runtime under it
+  const layers = layersFor(board).filter((l) => app.kind === "ts" || l.name !== "runtime");
   const cacheRoot = sdkPath("build", "cache", board.name);
   const jobs: (CompileJob & { layer: string })[] = [];
   const compiler = cc(board);

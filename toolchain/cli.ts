@@ -61,7 +61,7 @@ async function cmdRun(args: string[]) {
     return runHost(r.image, timeoutSec);
   }
   let accel = parseAccel(values.accel);
-  const chosen = accel ?? probeAccel();
+  const chosen = accel ?? (await probeAccel(board));
   console.log(`rumpsdk: booting on ${board.name} with ${board.qemu?.binary}, accelerator ${chosen.toUpperCase()}` +
     (accel ? " (as asked)" : chosen === "kvm" ? " (a probe guest booted under KVM)" : " (KVM cannot run a probe guest here)"));
   accel = chosen;

@@ -37,20 +37,28 @@ function qemuBinary(board: Board): string {
 
 /**
  * KVM is used only when it can really run a guest: /dev/kvm can exist and still fail every boot (nested
- * virtualization). The probe boots a small long-mode guest (toolchain/probe/probe64.S) under KVM once per host
- * boot and remembers the answer.
+ * virtualization, MSRs the host refuses). The probe boots a small long-mode guest that sets up SSE
+ * (toolchain/probe/probe64.S) under KVM with the board's own machine and CPU arguments, once per host boot
+ * and board, and remembers the answer.
  */
-export function probeAccel(): Accel {
+export async function probeAccel(board: Board): Promise<Accel> {
   if (process.env.RUMPSDK_ACCEL === "tcg" || process.env.RUMPSDK_ACCEL === "kvm") return process.env.RUMPSDK_ACCEL;
-  if (!existsSync("/dev/kvm")) return "tcg";
+  if (!existsSync("/dev/kvm") || !board.qemu) return "tcg";
   let bootId = "unknown";
   try { bootId = readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim(); } catch { /* not Linux */ }
-  const cache = path.join(os.tmpdir(), `rumpsdk-accel-${bootId}`);
+  const cache = path.join(os.tmpdir(), `rumpsdk-accel-${bootId}-${board.name}`);
   if (existsSync(cache)) return readFileSync(cache, "utf8").trim() === "kvm" ? "kvm" : "tcg";
-  const r = spawnSync("qemu-system-x86_64", ["-accel", "kvm", "-kernel", probeKernel("probe64"), "-nodefaults", "-display", "none",
-    "-no-reboot", "-serial", "stdio", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04", "-m", "16M"],
-    { encoding: "utf8", timeout: 10000 });
-  const ok = r.status === 1 && r.stdout.includes("probe: long mode ok");
+  const ok = await new Promise<boolean>((resolve) => {
+    const p = spawn(qemuBinary(board), qemuArgs(board, probeKernel("probe64"), "kvm"), { stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    const done = (v: boolean) => { clearTimeout(t); p.kill("SIGKILL"); resolve(v); };
+    // a guest KVM cannot run either makes QEMU exit at once or stops it with "KVM internal error"
+    const t = setTimeout(() => done(false), 15000);
+    p.stdout.on("data", (d) => (out += d));
+    p.stderr.on("data", (d) => { if (/internal error|failed|Assertion/i.test(String(d))) done(false); });
+    p.on("error", () => done(false));
+    p.on("close", (status) => done(status === 1 && out.includes("probe: long mode ok")));
+  });
   const accel: Accel = ok ? "kvm" : "tcg";
   writeFileSync(cache, accel);
   return accel;
@@ -77,9 +85,8 @@ export interface RunResult {
   interrupted: boolean;
   output: string;
   accel: Accel;
-  /** milliseconds from QEMU start to the first byte and to the first full line of output */
-  firstByteMs?: number;
-  firstLineMs?: number;
+  /** each line of serial output with the milliseconds from QEMU's start to its arrival */
+  lines: { ms: number; text: string }[];
 }
 
 export function qemuArgs(board: Board, image: string, accel: Accel, extra: string[] = []): string[] {
@@ -100,22 +107,24 @@ export function decodeExit(status: number | null): number | null {
 
 export const PANIC_CODE = 127;
 
-export function runImage(opts: RunOptions): Promise<RunResult> {
-  const accel = opts.accel ?? probeAccel();
+export async function runImage(opts: RunOptions): Promise<RunResult> {
+  const accel = opts.accel ?? (await probeAccel(opts.board));
   const bin = qemuBinary(opts.board);
   const start = performance.now();
   const child = spawn(bin, qemuArgs(opts.board, opts.image, accel, opts.args), { stdio: ["pipe", "pipe", "pipe"] });
   let output = "";
   let stderr = "";
-  let firstByteMs: number | undefined;
-  let firstLineMs: number | undefined;
+  const lines: { ms: number; text: string }[] = [];
+  let partial = "";
   let timedOut = false;
   let interrupted = false;
   child.stdout.on("data", (d: Buffer) => {
-    const now = performance.now() - start;
-    firstByteMs ??= now;
-    output += d.toString("latin1");
-    if (firstLineMs === undefined && output.includes("\n")) firstLineMs = now;
+    const ms = performance.now() - start;
+    const text = d.toString("latin1");
+    output += text;
+    const parts = (partial + text).split("\n");
+    partial = parts.pop()!;
+    for (const l of parts) lines.push({ ms, text: l.replace(/\r$/, "") });
     opts.onOutput?.(d);
   });
   child.stderr.on("data", (d) => (stderr += d));
@@ -138,7 +147,7 @@ export function runImage(opts: RunOptions): Promise<RunResult> {
   const timer = opts.timeoutSec ? setTimeout(() => { timedOut = true; child.kill("SIGKILL"); }, opts.timeoutSec * 1000) : undefined;
   return new Promise((resolve, reject) => {
     child.on("error", (e) => reject(new UserError(`cannot start ${bin}: ${e.message}`, "Run `npm run setup`.")));
-    child.on("close", (status) => {
+    child.on("close", (status, signal) => {
       if (timer) clearTimeout(timer);
       process.off("SIGINT", onSigint);
       if (input) {
@@ -146,13 +155,14 @@ export function runImage(opts: RunOptions): Promise<RunResult> {
         if (input.isTTY) input.setRawMode(false);
         input.pause();
       }
-      if (!timedOut && !interrupted && status !== null && (status & 1) === 0 && stderr.trim()) {
-        reject(new UserError(`QEMU failed (exit status ${status}):\n${stderr.trim()}`, "Check the board's QEMU settings in its board.json."));
+      if (!timedOut && !interrupted && (signal !== null || (status !== null && (status & 1) === 0)) && stderr.trim()) {
+        reject(new UserError(`QEMU failed (${signal ? `killed by ${signal}` : `exit status ${status}`}):\n${stderr.trim()}`,
+          accel === "kvm" ? "Try --accel=tcg: KVM on this machine may not run this guest." : "Check the board's QEMU settings in its board.json."));
         return;
       }
       const exitCode = timedOut || interrupted ? null : decodeExit(status);
       resolve({ exitCode, panicked: exitCode === PANIC_CODE || output.includes("=== RUMPSDK PANIC ==="), timedOut, interrupted,
-        output, accel, firstByteMs, firstLineMs });
+        output, accel, lines });
     });
   });
 }

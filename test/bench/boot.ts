@@ -22,7 +22,7 @@ export async function benchBoot(): Promise<void> {
   console.log(`  image: text ${hello.size.text} B, data ${hello.size.data} B, bss ${hello.size.bss} B`);
   target("hello image size", bytes / 1024, 512, "KiB");
   const floor = probeKernel("floor");
-  const accels: Accel[] = probeAccel() === "kvm" ? ["tcg", "kvm"] : ["tcg"];
+  const accels: Accel[] = (await probeAccel(board)) === "kvm" ? ["tcg", "kvm"] : ["tcg"];
   console.log(`  accelerators: ${accels.join(", ")}${accels.length === 1 ? " (KVM cannot run a probe guest on this machine)" : ""}`);
   for (const accel of accels) {
     const floorMs: number[] = [];

@@ -51,6 +51,6 @@ describe("rumpsdk build errors", () => {
     const r = await rumpsdk(["frobnicate"]);
     expect(r.code).not.toBe(0);
     expect(r.stderr).toMatch(/unknown command "frobnicate"/);
-    expect(r.stderr).toMatch(/rumpsdk build/);
+    expect(r.stderr).toMatch(/build <app-dir\|main\.ts>/);
   });
 });

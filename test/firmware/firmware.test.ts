@@ -5,6 +5,15 @@ import { lines, rumpsdk } from "../lib/sdk.ts";
 const run = (prog: string) =>
   rumpsdk(["run", `test/firmware/${prog}.c`, "--board=qemu-x86", "--accel=tcg", "--timeout=90"]);
 
+describe("core on qemu-x86", () => {
+  it("runs threads, sleeps, wait queues, the allocator and random, and returns main's value", async () => {
+    const r = await run("core-smoke");
+    expect(r.stdout).toMatch(/core-smoke: ok/);
+    expect(r.stdout).not.toMatch(/FAIL/);
+    expect(r.code).toBe(3); // core-smoke's main returns 3: the exit code travels through core_halt and QEMU
+  });
+});
+
 describe("hypercalls on qemu-x86", () => {
   it("passes every check of the hypercall test program", async () => {
     const r = await run("hypercalls");

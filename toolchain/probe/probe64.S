@@ -1,7 +1,8 @@
 /*
  * The accelerator probe: a multiboot kernel that does what real firmware does first (identity-mapped
- * paging, long mode, a 64-bit far jump, an exception through an IDT), then prints one line on COM1 and
- * exits QEMU through isa-debug-exit. rumpsdk uses KVM only when this guest boots under it.
+ * paging, long mode, a 64-bit far jump, SSE state, an exception through an IDT), then prints one line on
+ * COM1 and exits QEMU through isa-debug-exit. rumpsdk uses KVM only when this guest boots under it with
+ * the board's own QEMU machine and CPU.
  */
 	.section .text
 	.code32
@@ -42,6 +43,19 @@ long64:
 	mov	%ax, %ss
 	mov	$stack_top, %esp
 	lidt	idtr
+	/* SSE as the runtime uses it: CR0.EM off, CR0.MP on, CR4.OSFXSR|OSXMMEXCPT, MXCSR, fxsave, a double add */
+	mov	%cr0, %rax
+	and	$~0x4, %rax
+	or	$0x2, %rax
+	mov	%rax, %cr0
+	mov	%cr4, %rax
+	or	$0x600, %rax
+	mov	%rax, %cr4
+	ldmxcsr	mxcsr
+	fxsave	fxarea
+	movsd	one, %xmm0
+	addsd	%xmm0, %xmm0
+	movsd	%xmm0, two
 	/* build IDT entry 6 (#UD) pointing at ud_handler, then take the exception */
 	mov	$ud_handler, %eax
 	mov	$idt, %edi
@@ -85,6 +99,10 @@ gdtr:	.word 23
 idtr:	.word 256*16-1
 	.long idt, 0
 msg:	.asciz	"probe: long mode ok\n"
+	.align 8
+mxcsr:	.long 0x1f80
+one:	.double 1.0
+two:	.double 0.0
 
 	.section .bss
 	.align 4096
@@ -92,5 +110,7 @@ pml4:	.skip 4096
 pdpt:	.skip 4096
 pd:	.skip 4096
 idt:	.skip 256*16
+	.align 16
+fxarea:	.skip 512
 	.skip 4096
 stack_top:
