@@ -2,7 +2,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { listBoards, loadBoard } from "./boards.ts";
-import { build, type BuildResult } from "./build.ts";
+import { build, resolveInput, type BuildResult } from "./build.ts";
 import { formatUserError, UserError } from "./errors.ts";
 import { PANIC_CODE, probeAccel, runImage, type Accel } from "./qemu.ts";
 
@@ -10,6 +10,7 @@ const USAGE = `usage: rumpsdk <command> [options]
 
 commands:
   build <app-dir|main.ts> [--board=NAME] [-o IMAGE]   compile and link a firmware image
+        [--compiler=porffor]                          (porffor 0.61 instead of the SDK's compiler; --board=host only)
   run <app-dir|main.ts> [--board=NAME] [--accel=kvm|tcg] [--timeout=SEC]
                                                       build if stale, boot it, serial console on this terminal
                                                       (Ctrl-C stops the machine; the firmware's exit code is ours)
@@ -23,6 +24,7 @@ const OPTIONS = {
   accel: { type: "string" },
   timeout: { type: "string" },
   quiet: { type: "boolean", short: "q", default: false },
+  compiler: { type: "string", default: "rumpsdk" },
   help: { type: "boolean", short: "h", default: false },
 } as const;
 
@@ -44,6 +46,15 @@ async function cmdBuild(args: string[]) {
   const { values, positionals } = parseArgs({ args, options: OPTIONS, allowPositionals: true });
   if (positionals.length !== 1) throw new UserError("build needs one application", "rumpsdk build <app-dir|main.ts> --board=NAME [-o IMAGE]");
   const board = loadBoard(values.board!);
+  if (values.compiler === "porffor") {
+    const { buildWithPorffor, checkPorfforBoard } = await import("./porffor.ts");
+    checkPorfforBoard(board.name);
+    const out = path.resolve(values.output ?? "a.out");
+    buildWithPorffor(resolveInput(positionals[0]).file, out);
+    console.log(`image: ${path.relative(process.cwd(), out)} (porffor, host executable)`);
+    return 0;
+  }
+  if (values.compiler !== "rumpsdk") throw new UserError(`unknown compiler "${values.compiler}"`, "Use --compiler=rumpsdk (the default) or --compiler=porffor (for comparison, --board=host only).");
   const r = await build({ input: positionals[0], board, output: values.output, quiet: values.quiet });
   console.log(describeBuild(r));
   return 0;
