@@ -5,6 +5,7 @@ import path from "node:path";
 import type { Board } from "./boards.ts";
 import { compileAll, compilerIncludeDir, headersHash, objectPath, runSync, type CompileJob } from "./cc.ts";
 import { UserError } from "./errors.ts";
+import { lwipSources } from "./kernel.ts";
 import { SDK_ROOT, sdkPath } from "./paths.ts";
 
 export interface BuildOptions {
@@ -13,6 +14,8 @@ export interface BuildOptions {
   output?: string;
   quiet?: boolean;
   heapSize?: number;
+  /** the application's C when the caller compiled it already (compileMany shares one type checker) */
+  compiled?: { c: string };
 }
 
 export interface BuildResult {
@@ -27,6 +30,7 @@ interface Layer {
   sources: string[];
   includes: string[];
   hosted?: boolean; // compiled against the host's C library (board "host" only)
+  privateDirs?: string[]; // folders whose own headers the sources include by relative path (part of the cache key)
 }
 
 const inc = (l: string) => sdkPath("sdk", l, "include");
@@ -45,12 +49,41 @@ function glob(dir: string, pattern: string): string[] {
 }
 const cfiles = (dir: string) => [...glob(dir, "*.c"), ...glob(dir, "*.S")];
 
+/** The board's NIC/bus drivers (board.json "drivers": folders of drivers/), compiled as part of layer 4 with
+ * the kernel's include rules plus drivers/include, and drivers/*.c (the PCI scan that attaches them). */
+function driversLayer(board: Board): Layer[] {
+  if (!board.drivers.length) return [];
+  const dirs = board.drivers.map((d) => {
+    const dir = sdkPath("drivers", d);
+    if (!/^[a-z0-9][a-z0-9_-]*$/.test(d) || !existsSync(dir)) {
+      throw new UserError(`board ${board.name} names driver "${d}", which drivers/ does not have`, "Fix \"drivers\" in its board.json (see drivers/README.md).");
+    }
+    return dir;
+  });
+  return [{ name: "drivers", sources: [...cfiles(sdkPath("drivers")), ...dirs.flatMap(cfiles)], includes: [...INCLUDES.kernel, sdkPath("drivers/include")], privateDirs: dirs }];
+}
+
+/**
+ * The kernel (layer 4, flavor "lwip"): the SDK's glue in sdk/kernel/lwip plus lwIP itself from the
+ * cache that setup fills (toolchain/kernel.ts), with the SDK's lwipopts.h, arch/ and the few libc
+ * headers lwIP includes (sdk/kernel/lwip/port/include). Only the hypercall and kernel headers
+ * besides: lwIP sees nothing of core, base or the board.
+ */
+function kernelLayer(): Layer {
+  const lwip = lwipSources();
+  return {
+    name: "kernel",
+    sources: [...cfiles(sdkPath("sdk/kernel/lwip")), ...lwip.sources],
+    includes: [...INCLUDES.kernel, sdkPath("sdk/kernel/lwip"), sdkPath("sdk/kernel/lwip/port/include"), lwip.include],
+  };
+}
+
 /** Layers 1-5 of an image for this board, bottom up. */
 export function layersFor(board: Board): Layer[] {
   if (board.arch === "host") {
     return [
       { name: "rumpuser", sources: cfiles(sdkPath("sdk/rumpuser/posix")), includes: [inc("rumpuser"), sdkPath("sdk/rumpuser/posix")], hosted: true },
-      { name: "kernel", sources: cfiles(sdkPath("sdk/kernel/lwip")), includes: [...INCLUDES.kernel, sdkPath("sdk/kernel/lwip")] },
+      kernelLayer(),
       { name: "base", sources: cfiles(sdkPath("sdk/base")).filter((f) => !f.endsWith("ccsupport.c")), includes: [...INCLUDES.base, sdkPath("sdk/base")] },
       { name: "runtime", sources: cfiles(sdkPath("sdk/runtime")), includes: [...INCLUDES.runtime, sdkPath("sdk/runtime")] },
     ];
@@ -59,7 +92,8 @@ export function layersFor(board: Board): Layer[] {
     { name: "platform", sources: board.sources.flatMap((s) => glob(s.dir, s.pattern)), includes: [...INCLUDES.core, ...board.dirs] },
     { name: "core", sources: cfiles(sdkPath("sdk/core")), includes: [...INCLUDES.core, sdkPath("sdk/core")] },
     { name: "rumpuser", sources: cfiles(sdkPath("sdk/rumpuser")), includes: [...INCLUDES.rumpuser, sdkPath("sdk/rumpuser")] },
-    { name: "kernel", sources: cfiles(sdkPath("sdk/kernel/lwip")), includes: [...INCLUDES.kernel, sdkPath("sdk/kernel/lwip")] },
+    kernelLayer(),
+    ...driversLayer(board),
     { name: "base", sources: [...cfiles(sdkPath("sdk/base")), ...cfiles(sdkPath("sdk/base/arch", board.arch))], includes: [...INCLUDES.base, sdkPath("sdk/base")] },
     { name: "runtime", sources: cfiles(sdkPath("sdk/runtime")), includes: [...INCLUDES.runtime, sdkPath("sdk/runtime")] },
   ];
@@ -91,7 +125,7 @@ function fingerprint(opts: BuildOptions, appFiles: string[]): string {
   };
   for (const d of ["sdk", "toolchain", "boards", "drivers"]) walk(sdkPath(d));
   for (const f of appFiles) walk(f);
-  h.update(JSON.stringify({ board: opts.board, heap: opts.heapSize }));
+  h.update(JSON.stringify({ board: opts.board, heap: opts.heapSize, c: opts.compiled?.c }));
   return h.digest("hex");
 }
 
@@ -143,7 +177,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   if (app.kind === "ts") {
     progress(`type-check and compile ${path.relative(process.cwd(), app.file) || app.file} to C`);
     const { compile } = await import("./compiler/index.ts");
-    const r = compile({ entry: app.file, sdkRoot: SDK_ROOT });
+    const r = opts.compiled ? { c: opts.compiled.c, diagnostics: [] } : compile({ entry: app.file, sdkRoot: SDK_ROOT });
     if (r.diagnostics.length) {
       const lines = r.diagnostics.map((d) => `${path.relative(process.cwd(), d.file) || d.file}:${d.line}:${d.col}: error: ${d.message}`);
       throw new UserError(`the application does not compile:\n${lines.join("\n")}`, "Fix the errors above (file:line:col), then build again.");
@@ -163,7 +197,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const compiler = cc(board);
   const addJob = (layer: Layer, src: string, cacheDir: string) => {
     const flags = flagsFor(board, layer, defines);
-    const depsHash = headersHash(layer.includes);
+    const depsHash = headersHash([...layer.includes, ...(layer.privateDirs ?? [])]);
     jobs.push({ layer: layer.name, src, cc: compiler, flags, depsHash, obj: objectPath(cacheDir, src, compiler, flags, depsHash) });
   };
   if (board.arch !== "host") {

@@ -58,6 +58,25 @@ function run(cmd: string, args: string[]): Promise<{ code: number; out: string }
   });
 }
 
+/** objects being compiled by this process: concurrent builds share the work instead of racing */
+const inFlight = new Map<string, Promise<{ code: number; out: string }>>();
+let tmpSeq = 0;
+
+function compileOne(job: CompileJob): Promise<{ code: number; out: string }> {
+  let p = inFlight.get(job.obj);
+  if (!p) {
+    mkdirSync(path.dirname(job.obj), { recursive: true });
+    const tmp = `${job.obj}.${process.pid}.${tmpSeq++}.tmp`;
+    p = run(job.cc, [...job.flags, "-c", job.src, "-o", tmp]).then((r) => {
+      if (r.code === 0) renameSync(tmp, job.obj);
+      inFlight.delete(job.obj);
+      return r;
+    });
+    inFlight.set(job.obj, p);
+  }
+  return p;
+}
+
 /** Compiles the jobs whose object is missing, in parallel. Throws a UserError naming the first failure. */
 export async function compileAll(jobs: CompileJob[], what: (job: CompileJob) => string): Promise<number> {
   const todo = jobs.filter((j) => !existsSync(j.obj));
@@ -66,11 +85,8 @@ export async function compileAll(jobs: CompileJob[], what: (job: CompileJob) => 
   const worker = async () => {
     while (next < todo.length && !failure) {
       const job = todo[next++];
-      mkdirSync(path.dirname(job.obj), { recursive: true });
-      const tmp = `${job.obj}.${process.pid}.tmp`;
-      const r = await run(job.cc, [...job.flags, "-c", job.src, "-o", tmp]);
+      const r = await compileOne(job);
       if (r.code !== 0) failure ??= { job, out: r.out };
-      else renameSync(tmp, job.obj);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, os.cpus().length) }, worker));
