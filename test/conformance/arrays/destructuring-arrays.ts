@@ -1,0 +1,24 @@
+// Checks array destructuring: defaults, skipping, rest, swaps, nested patterns and iterables.
+const [a, b = 20, ...rest] = [1, undefined, 3, 4, 5];
+console.log(a, b, rest.join(","));
+const [, second, , fourth] = [1, 2, 3, 4];
+console.log(second, fourth);
+let x = 1;
+let y = 2;
+[x, y] = [y, x];
+console.log(x, y);
+const [[p, q], [r = 9]] = [[1, 2], []];
+console.log(p, q, r);
+const [first, ...others] = "hello";
+console.log(first, others.join(""));
+const [m1, m2] = new Map([["k", 1], ["j", 2]]);
+console.log(m1.join("="), m2.join("="));
+const [d1 = 5, d2 = d1 * 2] = [];
+console.log(d1, d2);
+const [n1 = 1] = [null];
+console.log(n1);
+let calls = 0;
+const [e1 = ++calls, e2 = ++calls] = [7];
+console.log(e1, e2, calls);
+const pairs: [string, number][] = [["a", 1], ["b", 2]];
+for (const [k, v] of pairs) console.log(k + v);

@@ -1,0 +1,21 @@
+// Checks arrays growing to 100000 elements, indexOf on large arrays, and sum/avg accuracy.
+const xs: number[] = [];
+for (let i = 0; i < 100000; i++) xs.push(i);
+console.log(xs.length, xs[99999], xs.indexOf(54321), xs.includes(100000));
+let sum = 0;
+for (const x of xs) sum += x;
+console.log(sum, sum / xs.length);
+const evens = xs.filter((x) => x % 2 === 0);
+console.log(evens.length, evens[evens.length - 1]);
+const squares = xs.map((x) => x * x);
+console.log(squares[99999], squares.reduce((a, b) => a + b, 0));
+while (xs.length > 10) xs.pop();
+console.log(xs.join(","));
+const grown: number[] = [];
+grown[49999] = 1;
+console.log(grown.length);
+const shifted: number[] = [];
+for (let i = 0; i < 2000; i++) shifted.push(i);
+let s2 = 0;
+while (shifted.length > 0) s2 += shifted.shift() ?? 0;
+console.log(s2);

@@ -1,0 +1,21 @@
+// Checks Set: uniqueness, insertion order, delete/re-add, and set algebra via spread and filter.
+const s = new Set([3, 1, 3, 2, 1]);
+console.log([...s].join(","), s.size);
+s.add(1).add(4);
+console.log([...s].join(","));
+s.delete(3);
+s.add(3);
+console.log([...s].join(","), s.has(3), s.has(5));
+const a = new Set([1, 2, 3, 4]);
+const b = new Set([3, 4, 5]);
+const union = new Set([...a, ...b]);
+const inter = [...a].filter((x) => b.has(x));
+const diff = [...a].filter((x) => !b.has(x));
+console.log([...union].join(","), inter.join(","), diff.join(","));
+const dedup = [...new Set("mississippi")].join("");
+console.log(dedup);
+const letters = new Set<string>();
+for (const w of ["hi", "ho", "ha"]) for (const ch of w) letters.add(ch);
+console.log([...letters].join(""), letters.size);
+s.clear();
+console.log(s.size);

@@ -1,0 +1,23 @@
+// Checks console.log of containers built at run time: pushed arrays, assigned objects, mutated Maps.
+const arr: (number | string)[] = [];
+arr.push(1);
+arr.push("two");
+console.log(arr);
+const obj: Record<string, unknown> = {};
+obj.first = [1];
+obj.second = { inner: "x" };
+console.log(obj);
+delete obj.first;
+console.log(obj);
+const m = new Map<string, number>();
+m.set("k", 1);
+m.set("k", 2);
+console.log(m, m.size);
+const s = new Set<string>(["b"]);
+s.add("a");
+s.delete("b");
+console.log(s);
+const grid = [[0, 0], [0, 0]];
+grid[1][0] = 5;
+console.log(grid);
+console.log(Object.entries({ x: 1, y: "y" }));

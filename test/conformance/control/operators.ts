@@ -1,0 +1,21 @@
+// Checks the comma operator, ternary chains, logical operators' short-circuit and returned values.
+let x = (console.log("side effect"), 3);
+console.log(x);
+let a = 0;
+const b = (a++, a++, a);
+console.log(a, b);
+const grade = (s: number): string => (s >= 90 ? "A" : s >= 80 ? "B" : s >= 70 ? "C" : "F");
+console.log([95, 85, 75, 10].map(grade).join(""));
+const calls: string[] = [];
+const t = (tag: string): boolean => (calls.push(tag), true);
+const f = (tag: string): boolean => (calls.push(tag), false);
+console.log(f("f1") && t("t1"), t("t2") || f("f2"), f("f3") || t("t3"));
+console.log(calls.join(","));
+const id = <T>(v: T): T => v;
+console.log(id(0) || "fallback", id("") && "never", id(1) && "second", id(null) || undefined);
+console.log(!id(0), !!id(""), !!id("0"), !!id([]), !!id({}), !id(NaN));
+x = 5;
+const s = x > 3 ? (x > 4 ? "big" : "mid") : "small";
+console.log(s);
+console.log(typeof x === "number" ? "num" : "other", void 0);
+for (let i = 0, j = 10; i < j; i += 3, j -= 3) console.log(i, j);

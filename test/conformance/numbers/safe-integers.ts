@@ -1,0 +1,21 @@
+// Checks the 2**53 edge: safe integer limits, precision loss, and integer overflow into doubles.
+const max = Number.MAX_SAFE_INTEGER;
+console.log(max, Number.MIN_SAFE_INTEGER);
+console.log(max + 1, max + 2, max + 3);
+console.log(2 ** 53 === 2 ** 53 + 1);
+console.log(Number.isSafeInteger(max), Number.isSafeInteger(max + 1));
+console.log(Number.isInteger(2 ** 60), Number.isInteger(5.0), Number.isInteger(5.5));
+console.log(2 ** 31, 2 ** 32, 2 ** 63, 2 ** 64);
+let acc = 1;
+for (let i = 0; i < 70; i++) acc *= 2;
+console.log(acc);
+let big = 2147483647;
+big += 1;
+console.log(big, big * big);
+console.log(4294967295 * 4294967295);
+console.log(9007199254740993, 9007199254740995);
+console.log(Number.EPSILON, 1 + Number.EPSILON, 1 + Number.EPSILON / 2);
+let fact = 1;
+for (let i = 1; i <= 25; i++) fact *= i;
+console.log(fact);
+console.log(-(2 ** 53) - 1, 0.1 * 3);

@@ -1,0 +1,22 @@
+// Checks own property order: integer-like keys ascending first, then strings in insertion order.
+const o: Record<string, number> = {};
+o.b = 1;
+o["10"] = 2;
+o.a = 3;
+o["2"] = 4;
+o["-1"] = 5;
+o["01"] = 6;
+o["1.5"] = 7;
+o["4294967294"] = 8;
+o["4294967295"] = 9;
+o["0"] = 10;
+console.log(Object.keys(o).join(" "));
+console.log(JSON.stringify(o));
+const keys: string[] = [];
+for (const k in o) keys.push(k);
+console.log(keys.join(" "));
+delete o.b;
+o.b = 11;
+console.log(Object.keys(o).slice(-3).join(" "));
+const merged = { ...{ z: 1, 3: "x" }, a: 2, 1: "y" };
+console.log(Object.entries(merged).map(([k, v]) => k + "=" + v).join(" "));
