@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { listBoards, loadBoard } from "./boards.ts";
 import { build, resolveInput, type BuildResult } from "./build.ts";
 import { formatUserError, UserError } from "./errors.ts";
-import { PANIC_CODE, probeAccel, runImage, type Accel } from "./qemu.ts";
+import { netArgs, PANIC_CODE, parseForward, probeAccel, runImage, type Accel } from "./qemu.ts";
 
 const USAGE = `usage: rumpsdk <command> [options]
 
@@ -14,6 +14,8 @@ commands:
   run <app-dir|main.ts> [--board=NAME] [--accel=kvm|tcg] [--timeout=SEC]
                                                       build if stale, boot it, serial console on this terminal
                                                       (Ctrl-C stops the machine; the firmware's exit code is ours)
+      [--net=virtio|e1000] [--forward HOST:GUEST]...  a NIC on QEMU user networking (--forward alone: virtio);
+                                                      the guest's TCP port GUEST is reachable at 127.0.0.1:HOST
   boards                                              list the boards
 
 The default board is qemu-x86.`;
@@ -23,6 +25,8 @@ const OPTIONS = {
   output: { type: "string", short: "o" },
   accel: { type: "string" },
   timeout: { type: "string" },
+  net: { type: "string" },
+  forward: { type: "string", multiple: true },
   quiet: { type: "boolean", short: "q", default: false },
   compiler: { type: "string", default: "rumpsdk" },
   help: { type: "boolean", short: "h", default: false },
@@ -66,6 +70,15 @@ async function cmdRun(args: string[]) {
   const board = loadBoard(values.board!);
   const timeoutSec = values.timeout ? Number(values.timeout) : undefined;
   if (timeoutSec !== undefined && !(timeoutSec > 0)) throw new UserError(`bad --timeout "${values.timeout}"`, "Give the timeout in seconds, e.g. --timeout=30.");
+  if (values.net !== undefined && values.net !== "virtio" && values.net !== "e1000" && values.net !== "none") {
+    throw new UserError(`unknown NIC model "${values.net}"`, "Use --net=virtio or --net=e1000 (or --net=none).");
+  }
+  const forwards = (values.forward ?? []).map(parseForward);
+  if (board.arch === "host" && (forwards.length || (values.net && values.net !== "none"))) {
+    throw new UserError("--net and --forward are for emulated boards", "The host build uses this machine's network directly: connect to the port it listens on.");
+  }
+  if (values.net === "none" && forwards.length) throw new UserError("--forward needs a NIC", "Drop --net=none, or pick --net=virtio|e1000.");
+  const nic = values.net === "virtio" || values.net === "e1000" ? values.net : forwards.length ? "virtio" : undefined;
   if (board.arch === "host") {
     const { runHost } = await import("./host.ts");
     const r = await build({ input: positionals[0], board, output: values.output, quiet: true });
@@ -78,7 +91,11 @@ async function cmdRun(args: string[]) {
   accel = chosen;
   const r = await build({ input: positionals[0], board, output: values.output, quiet: values.quiet });
   if (!r.upToDate) console.log(describeBuild(r));
-  const res = await runImage({ board, image: r.image, accel, timeoutSec, onOutput: (d) => process.stdout.write(d), input: process.stdin.isTTY ? process.stdin : undefined });
+  if (nic) {
+    console.log(`rumpsdk: network: ${nic} NIC on QEMU user networking (guest 10.0.2.15 by DHCP, host 10.0.2.2)`);
+    for (const f of forwards) console.log(`rumpsdk: forwarding http://127.0.0.1:${f.host}/ -> guest port ${f.guest}`);
+  }
+  const res = await runImage({ board, image: r.image, accel, timeoutSec, args: nic ? netArgs(nic, forwards) : undefined, onOutput: (d) => process.stdout.write(d), input: process.stdin.isTTY ? process.stdin : undefined });
   if (res.interrupted) { console.error("\nrumpsdk: stopped (Ctrl-C)"); return 130; }
   if (res.timedOut) { console.error(`\nrumpsdk: stopped after the ${timeoutSec} s timeout`); return 124; }
   if (res.panicked) { console.error(`rumpsdk: the firmware panicked (report above); exit code ${PANIC_CODE}`); return PANIC_CODE; }

@@ -99,6 +99,27 @@ export function qemuArgs(board: Board, image: string, accel: Accel, extra: strin
   ];
 }
 
+export type NicModel = "virtio" | "e1000";
+export interface Forward { host: number; guest: number }
+
+/** `--forward HOST:GUEST` (TCP), e.g. "8080:80". */
+export function parseForward(s: string): Forward {
+  const m = /^(\d{1,5}):(\d{1,5})$/.exec(s);
+  const ok = (n: number) => n >= 1 && n <= 65535;
+  if (!m || !ok(Number(m[1])) || !ok(Number(m[2]))) {
+    throw new UserError(`bad --forward "${s}"`, "Give HOST:GUEST TCP ports, e.g. --forward 8080:80 (host port 8080 on 127.0.0.1 reaches the guest's port 80).");
+  }
+  return { host: Number(m[1]), guest: Number(m[2]) };
+}
+
+/** QEMU user networking (the guest is 10.0.2.15, the host 10.0.2.2, DHCP and DNS from QEMU) with one NIC of
+ * the given model, and TCP forwards from 127.0.0.1:HOST to the guest's GUEST port. */
+export function netArgs(model: NicModel, forwards: Forward[] = []): string[] {
+  const fwd = forwards.map((f) => `,hostfwd=tcp:127.0.0.1:${f.host}-:${f.guest}`).join("");
+  const device = model === "virtio" ? "virtio-net-pci" : "e1000";
+  return ["-netdev", `user,id=net0${fwd}`, "-device", `${device},netdev=net0`];
+}
+
 /** QEMU's exit status carries the firmware's exit code: isa-debug-exit makes it (code << 1) | 1. */
 export function decodeExit(status: number | null): number | null {
   if (status === null || (status & 1) === 0) return null;

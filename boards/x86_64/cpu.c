@@ -77,6 +77,7 @@ void x86_start(uint32_t mb_magic, uint32_t mb_info)
 	x86_apic_init();
 	x86_clock_init();
 	const char *cmdline = board_init(mb_magic, mb_info);
+	x86_pci_scan();
 	/* no interrupt source is unmasked yet; core_start expects interrupts enabled */
 	__asm__ volatile("sti");
 	core_start(cmdline);

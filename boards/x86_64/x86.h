@@ -67,6 +67,7 @@ void x86_apic_eoi(void);
 void x86_lapic_timer_arm(uint64_t ticks);     /* 0 stops */
 uint32_t x86_lapic_timer_count(void);
 void x86_irq_fired(int gsi);                  /* masks a level-triggered line until re-unmasked */
+void x86_pci_scan(void);                      /* boot log: one line per PCI function */
 
 /* ---- hooks each x86-64 board implements ---- */
 /* console up, as early as possible (before anything prints) */

@@ -54,6 +54,9 @@ static const struct rumpuser_hyperup upcalls = {
 
 static int initialized;
 
+/* drivers/pci-attach.c, linked when the board lists drivers: attaches the NICs found */
+int rumpsdk_pci_attach_all(void) __attribute__((weak));
+
 int
 rump_init(void)
 {
@@ -64,6 +67,10 @@ rump_init(void)
 	if ((rv = rumpuser_init(RUMPUSER_VERSION, &upcalls)) != 0)
 		return rv;
 	initialized = 1;
+	if ((rv = kern_net_init()) != 0)
+		return rv;
+	if (rumpsdk_pci_attach_all)
+		rumpsdk_pci_attach_all();       /* the drivers call rumpsdk_netdev_attach */
 	return 0;
 }
 
@@ -90,9 +97,22 @@ kern_curlwp(void)
 int
 kern_fail(int error)
 {
+	kern_set_errno(error);
+	return -1;
+}
+
+void
+kern_set_errno(int error)
+{
 	rumpuser_seterrno(error);
 	kern_curlwp()->l_errno = error;
-	return -1;
+}
+
+void
+kern_panic(const char *msg)
+{
+	rumpuser_dprintf("kernel: %s\n", msg);
+	rumpuser_exit(RUMPUSER_PANIC);
 }
 
 int

@@ -4,6 +4,7 @@
 #ifndef KERNEL_LWIP_INT_H
 #define KERNEL_LWIP_INT_H
 #include <rump/rumpuser.h>
+#include <rump/rump.h>
 #include <rump/rump_syscalls.h>
 
 /* The kernel's per-thread state, bound to a thread through rumpuser_curlwp(). */
@@ -16,6 +17,15 @@ struct lwp *kern_curlwp(void);
 
 /* record error as the calling thread's errno and return -1 (the syscall failure value) */
 int kern_fail(int error);
+
+/* record error as the calling thread's errno without failing (lwIP's set_errno) */
+void kern_set_errno(int error);
+
+/* print msg on the console and halt with a panic report */
+void kern_panic(const char *msg) __attribute__((noreturn));
+
+/* start lwIP's tcpip thread and the loopback interface (net.c); called by rump_init */
+int kern_net_init(void);
 
 /* the console descriptors (console.c) */
 ssize_t kern_console_write(int fd, const void *buf, size_t n);

@@ -18,6 +18,7 @@
 #define CORE_ENOMEM 12
 #define CORE_EINVAL 22
 #define CORE_EBUSY 16
+#define CORE_ENODEV 19
 
 /* ---- console ---- */
 void core_putc(int c);
@@ -74,6 +75,13 @@ void core_intr_restore(unsigned long state);
 /* Register a handler for a board interrupt line. The handler runs in a dedicated interrupt
  * thread (thread context), not in the interrupt itself; a non-zero return means "handled". */
 int core_irq_establish(int irq, int (*handler)(void *), void *arg);
+
+/* ---- PCI and DMA (the board's, through platform.h; "no PCI" on boards without a bus) ---- */
+int core_pci_conf_read(unsigned bus, unsigned dev, unsigned fn, unsigned reg, uint32_t *val);
+int core_pci_conf_write(unsigned bus, unsigned dev, unsigned fn, unsigned reg, uint32_t val);
+int core_pci_irq_route(unsigned bus, unsigned dev, unsigned fn, int intrline);  /* -1: none */
+void *core_mmio_map(uintptr_t pa, size_t len);
+uintptr_t core_virt_to_phys(const void *va);
 
 /* ---- memory ---- */
 void *core_malloc(size_t size, size_t align);   /* align 0 = 16 */

@@ -32,6 +32,18 @@ void plat_cpu_idle(void);                       /* atomically enable interrupts 
  * it fires; core calls plat_irq_unmask() again after the line's handlers have run. */
 int plat_irq_unmask(int irq);
 
+/* PCI (optional: core has weak defaults that answer "no PCI bus" for boards without one).
+ * Configuration space of bus:dev.fn, 32-bit registers (reg a multiple of 4); 0 = ok. */
+int plat_pci_conf_read(unsigned bus, unsigned dev, unsigned fn, unsigned reg, uint32_t *val);
+int plat_pci_conf_write(unsigned bus, unsigned dev, unsigned fn, unsigned reg, uint32_t val);
+/* the board interrupt line (an irq for plat_irq_unmask) of a PCI function whose configuration
+ * space "interrupt line" register holds intrline; -1 when it has none */
+int plat_pci_irq_route(unsigned bus, unsigned dev, unsigned fn, int intrline);
+/* device memory at physical address pa as the CPU addresses it (NULL: cannot be mapped), and
+ * the physical (bus) address of memory the CPU addresses as va, for DMA */
+void *plat_mmio_map(uintptr_t pa, size_t len);
+uintptr_t plat_virt_to_phys(const void *va);
+
 /* memory the core may allocate from (the image, stacks of the boot thread excluded) */
 struct plat_memregion { uintptr_t base; size_t len; };
 int plat_memregions(struct plat_memregion *out, int max);

@@ -178,7 +178,7 @@ void rumpuser_dl_bootstrap(rump_modinit_fn domodinit, rump_symload_fn symload,
 int rumpuser_daemonize_begin(void);
 int rumpuser_daemonize_done(int error);
 
-/* ---- PCI and DMA: provided by the board, not by sdk/rumpuser ---- */
+/* ---- PCI and DMA (sdk/rumpuser/pci.c, over the board's PCI services in core) ---- */
 void *rumpcomp_pci_map(unsigned long addr, unsigned long len);
 int rumpcomp_pci_confread(unsigned bus, unsigned dev, unsigned fun, int reg,
     unsigned int *value);
