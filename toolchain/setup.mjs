@@ -3,7 +3,8 @@
 // Plain JavaScript on purpose: it runs before `npm ci` has brought in the TypeScript loader.
 // Idempotent and quick when everything is present.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -14,7 +15,15 @@ const DEBIAN = [
   { pkg: "qemu-system-x86", probe: "qemu-system-x86_64", why: "boots x86 boards" },
   { pkg: "binutils", probe: "ld", why: "links firmware images" },
   { pkg: "gcc", probe: "gcc", why: "compiles the C the SDK emits" },
+  { pkg: "dpkg-dev", probe: "dpkg-source", why: "unpacks lwIP's Debian source package" },
 ];
+
+// lwIP, the kernel's TCP/IP, comes from Debian's source package at setup, never from the repository.
+// Keep in step with toolchain/kernel.ts (LWIP_VERSION, lwipSourceDir()).
+const LWIP_VERSION = "2.1.3+dfsg1-2";
+const cacheHome = process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache");
+const lwipDir = path.join(cacheHome, "rumpsdk", `lwip-${LWIP_VERSION}`);
+const SRC_LIST = "/etc/apt/sources.list.d/rumpsdk-src.sources";
 
 const has = (cmd) => spawnSync("sh", ["-c", `command -v ${cmd}`], { stdio: "ignore" }).status === 0;
 const say = (msg) => process.stdout.write(`setup: ${msg}\n`);
@@ -59,5 +68,75 @@ function debianPackages() {
   say(`installed Debian packages: ${pkgs.map((p) => `${p} ${execFileSync("dpkg-query", ["-W", "-f=${Version}", p]).toString()}`).join(", ")}`);
 }
 
+// Is there any deb-src entry (one-line or deb822 format) in apt's configuration?
+function hasDebSrc() {
+  const files = ["/etc/apt/sources.list"];
+  const dir = "/etc/apt/sources.list.d";
+  if (existsSync(dir)) files.push(...readdirSync(dir).filter((f) => /\.(list|sources)$/.test(f)).map((f) => path.join(dir, f)));
+  return files.some((f) => existsSync(f) && /^\s*(deb-src\s|Types:.*\bdeb-src\b)/m.test(readFileSync(f, "utf8")));
+}
+
+// The deb-src entry: the first stanza of debian.sources with Types: deb-src.
+function debSrcEntry() {
+  const main = "/etc/apt/sources.list.d/debian.sources";
+  if (!existsSync(main)) return null;
+  const stanza = readFileSync(main, "utf8").split(/\n\s*\n/)[0];
+  const field = (n) => (stanza.match(new RegExp(`^${n}:\\s*(.+)$`, "m")) ?? [])[1];
+  if (!field("URIs") || !field("Suites")) return null;
+  return ["Types: deb-src", `URIs: ${field("URIs")}`, `Suites: ${field("Suites")}`, `Components: ${field("Components") ?? "main"}`,
+    ...(field("Signed-By") ? [`Signed-By: ${field("Signed-By")}`] : []), ""].join("\n");
+}
+
+function lwipSource() {
+  if (existsSync(path.join(lwipDir, "src", "include", "lwip", "init.h"))) return;
+  const cmds = [
+    `printf 'Types: deb-src\\nURIs: http://deb.debian.org/debian\\nSuites: bookworm\\nComponents: main\\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\\n' > ${SRC_LIST}   # if no deb-src entry yet`,
+    "apt-get update",
+  ];
+  const user = [`cd $(mktemp -d) && apt-get source --download-only lwip=${LWIP_VERSION}`, `dpkg-source -x lwip_${LWIP_VERSION}.dsc ${lwipDir}`];
+  if (process.getuid && process.getuid() !== 0) {
+    console.error(`setup: error: lwIP's source (Debian package lwip ${LWIP_VERSION}) is not in ${lwipDir}.\n` +
+      `  rumpsdk fetches it itself when run as root. Otherwise run, as root:\n${cmds.map((c) => `    ${c}`).join("\n")}\n` +
+      `  then as this user:\n${user.map((c) => `    ${c}`).join("\n")}\n  then run this command again.`);
+    process.exit(1);
+  }
+  const run = (cmd, args, cwd) => {
+    const r = spawnSync(cmd, args, { cwd, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    if (r.status !== 0) {
+      console.error(`setup: error: \`${cmd} ${args.join(" ")}\` failed (exit ${r.status}):\n${r.stderr.toString().trim()}\n` +
+        "  Check that the Debian mirror is reachable, then run `npm run setup` again.");
+      process.exit(1);
+    }
+  };
+  const shown = () => spawnSync("apt-cache", ["showsrc", "lwip"], { encoding: "utf8" }).stdout ?? "";
+  if (!hasDebSrc()) {
+    const entry = debSrcEntry();
+    if (!entry) {
+      console.error("setup: error: no deb-src entry in apt's sources and no /etc/apt/sources.list.d/debian.sources to copy one from.\n" +
+        `  Add a deb-src line for your Debian mirror (e.g. in ${SRC_LIST}), then run \`npm run setup\` again.`);
+      process.exit(1);
+    }
+    writeFileSync(SRC_LIST, entry);
+    say(`added ${SRC_LIST} (deb-src entry, the same mirror as debian.sources)`);
+  }
+  if (!shown().includes(`Version: ${LWIP_VERSION}`)) {
+    say("apt-get update (for the source package index) ...");
+    run("apt-get", ["update"]);
+  }
+  mkdirSync(path.dirname(lwipDir), { recursive: true });
+  const tmp = mkdtempSync(path.join(path.dirname(lwipDir), ".lwip-")); // same file system: rename works
+  try {
+    say(`downloading Debian source package lwip ${LWIP_VERSION} ...`);
+    run("apt-get", ["source", "--download-only", `lwip=${LWIP_VERSION}`], tmp);
+    run("dpkg-source", ["-x", `lwip_${LWIP_VERSION}.dsc`, "src"], tmp);
+    rmSync(lwipDir, { recursive: true, force: true });
+    renameSync(path.join(tmp, "src"), lwipDir);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  say(`unpacked lwIP ${LWIP_VERSION} (Debian source package, with Debian's patches) into ${lwipDir}`);
+}
+
 debianPackages();
+lwipSource();
 npmPackages();
