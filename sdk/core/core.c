@@ -78,6 +78,16 @@ const char *core_param(const char *name)
 }
 
 /* ---- start ---- */
+/* the main thread's stack: parameter "rumpsdk.main_stack" (bytes, decimal), MAIN_STACK without it */
+static size_t main_stack_size(void)
+{
+	const char *v = core_param("rumpsdk.main_stack");
+	size_t n = 0;
+	for (; v && *v >= '0' && *v <= '9'; v++)
+		n = n * 10 + (size_t)(*v - '0');
+	return n >= 16384 ? n : MAIN_STACK;
+}
+
 static void main_thread(void *arg)
 {
 	(void)arg;
@@ -92,7 +102,7 @@ void core_start(const char *cl)
 	unsigned long on = plat_intr_disable();
 	core_mem_init();
 	cmdline_save(cl);
-	core_sched_start(on, main_thread, 0, MAIN_STACK);
+	core_sched_start(on, main_thread, 0, main_stack_size());
 }
 
 /* ---- termination ---- */

@@ -12,6 +12,7 @@
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <sys/resource.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -343,6 +344,14 @@ rumpuser_getparam(const char *name, void *buf, size_t buflen)
 			strcpy(host, "rumpsdk-host");
 		host[sizeof(host) - 1] = '\0';
 		return copyparam(buf, buflen, host);
+	}
+	if (strcmp(name, "rumpsdk.main_stack") == 0) {
+		/* the main thread's stack is the process stack: its limit */
+		struct rlimit rl;
+		char num[24];
+		rlim_t n = getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY ? rl.rlim_cur : 8u << 20;
+		snprintf(num, sizeof(num), "%llu", (unsigned long long)n);
+		return copyparam(buf, buflen, num);
 	}
 	if (name[0] == '_')
 		return RUMPUSER_EINVAL;

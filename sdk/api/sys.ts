@@ -1,0 +1,52 @@
+// rumpsdk/sys: the system API of the SDK (time, memory, exit).
+//   import { uptime, exit, memory, sleep } from "rumpsdk/sys";
+
+/** @native rt_api_uptime */
+declare function nativeUptime(): number;
+/** @native rt_api_monotonic_ns */
+declare function nativeMonotonicNs(): number;
+/** @native rt_api_exit */
+declare function nativeExit(code: number): never;
+/** @native rt_api_memory */
+declare function nativeMemory(): MemoryStats;
+
+export interface MemoryStats {
+  /** bytes in the GC heap (RT_HEAP_SIZE) */
+  heapSize: number;
+  /** bytes in use after the last allocation */
+  heapUsed: number;
+  /** the largest heapUsed seen */
+  heapPeak: number;
+  /** garbage collections so far */
+  collections: number;
+  /** median and 99th percentile of the recent collection pauses, in milliseconds */
+  gcPauseP50Ms: number;
+  gcPauseP99Ms: number;
+}
+
+/** Milliseconds since the program started (monotonic, fractional). */
+export function uptime(): number {
+  return nativeUptime();
+}
+
+/** Nanoseconds of the monotonic clock (since boot). */
+export function monotonicNs(): number {
+  return nativeMonotonicNs();
+}
+
+/** Memory statistics of the garbage-collected heap. */
+export function memory(): MemoryStats {
+  return nativeMemory();
+}
+
+/** Ends the program with an exit code (flushes the console first). */
+export function exit(code: number): never {
+  return nativeExit(code);
+}
+
+/** A promise that resolves after `ms` milliseconds. */
+export function sleep(ms: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    setTimeout(() => resolve(), ms);
+  });
+}

@@ -1,0 +1,129 @@
+/*
+ * Private declarations shared by the runtime's C files (not for generated code).
+ */
+#ifndef RT_INTERNAL_H
+#define RT_INTERNAL_H
+#include <rt/rt.h>
+#include <stdarg.h>
+
+#define RT_MEMCPY __builtin_memcpy
+#define RT_MEMSET __builtin_memset
+#define RT_MEMMOVE __builtin_memmove
+#define RT_MEMCMP __builtin_memcmp
+
+/* sys.c: the only file that reaches below the runtime */
+void rt_sys_write(int fd, const void *buf, size_t n);
+void rt_sys_wait_ms(double ms);
+uint64_t rt_sys_now_ns(void);
+void *rt_sys_heap(size_t size);
+size_t rt_sys_stack_size(void);
+void rt_sys_exit(int code) __attribute__((noreturn));
+void rt_sys_init(void);
+
+/* gc.c */
+void rt_gc_init(void *stack_top);
+void rt_gc_mark_value(rt_value v);
+void rt_gc_mark_ptr(void *p);
+typedef void (*rt_root_fn)(void);
+void rt_gc_add_root_fn(rt_root_fn fn);
+extern size_t rt_heap_size;
+
+/* strings */
+extern rt_value rt_empty_str;
+#define RT_LIT_EMPTY() rt_empty_str
+rt_value rt_str_c(const char *s); /* ASCII/UTF-8 C string */
+void rt_atoms_sweep(void);
+void rt_atoms_mark(void);
+uint32_t rt_str_hash(rt_string *s);
+rt_value rt_substr(rt_value s, uint32_t from, uint32_t to);
+int rt_str_is_index(rt_string *s, uint32_t *idx);
+rt_string *rt_atom_index(uint32_t i);
+rt_value rt_str_quote(rt_value s, uint16_t q); /* 'x' / "x" with escapes */
+rt_value rt_json_quote(rt_value s);
+
+/* string builder (GC-safe: the buffer is a rooted rawbuf on the C stack via the conservative scan) */
+typedef struct rt_sb {
+	rt_rawbuf *buf; /* uint16 units */
+	uint32_t len, cap;
+} rt_sb;
+void rt_sb_init(rt_sb *b);
+void rt_sb_add(rt_sb *b, uint16_t c);
+void rt_sb_adds(rt_sb *b, const char *s);
+void rt_sb_addv(rt_sb *b, rt_value str);
+void rt_sb_addu(rt_sb *b, const uint16_t *s, uint32_t n);
+void rt_sb_addnum(rt_sb *b, double d);
+rt_value rt_sb_done(rt_sb *b);
+
+/* objects */
+rt_shape *rt_shape_root(rt_value proto);
+int rt_shape_find(rt_shape *s, rt_string *key);
+rt_value rt_get_from(rt_value o, rt_string *key, rt_value receiver);
+extern rt_value rt_proto_object, rt_proto_function, rt_proto_array, rt_proto_string, rt_proto_number,
+	rt_proto_boolean, rt_proto_error, rt_proto_map, rt_proto_set, rt_proto_promise, rt_proto_generator,
+	rt_proto_arraybuffer, rt_proto_dataview, rt_proto_typed[9], rt_proto_symbol, rt_proto_date,
+	rt_proto_iterator, rt_proto_regexp;
+extern rt_value rt_global_obj;
+rt_value rt_native(const char *name, rt_code code, uint32_t length);
+void rt_method(rt_value obj, const char *name, rt_code code, uint32_t length);
+void rt_getter(rt_value obj, const char *name, rt_code code);
+rt_value rt_obj_get_c(rt_value o, const char *key);
+void rt_obj_set_c(rt_value o, const char *key, rt_value v);
+void rt_builtins_init(void);
+void rt_init_strings(void);
+void rt_init_arrays(void);
+void rt_init_collections(void);
+void rt_init_json(void);
+void rt_init_math(void);
+void rt_init_typed(void);
+void rt_init_promise(void);
+void rt_init_errors(void);
+void rt_init_numbers(void);
+rt_value rt_func_name(rt_value f);
+rt_value rt_class_name_of(rt_value o); /* constructor name via the prototype, or RT_UNDEF */
+rt_value rt_make_iter_obj(rt_value src, int kind); /* array/map/set iterators as JS objects */
+rt_value rt_array_from_iterable(rt_value v);
+rt_value rt_sym_iterator(void);
+extern rt_string *rt_atom_length, *rt_atom_prototype, *rt_atom_constructor, *rt_atom_name, *rt_atom_message,
+	*rt_atom_next, *rt_atom_value, *rt_atom_done, *rt_atom_stack, *rt_atom_then, *rt_atom_toJSON,
+	*rt_atom_symiter, *rt_atom_cause, *rt_atom_return, *rt_atom_throw, *rt_atom_get, *rt_atom_set,
+	*rt_atom_toString;
+
+/* numbers */
+int rt_fmt_num(double d, char *buf); /* shortest JS form; returns length */
+double rt_str_to_num(rt_value s);
+
+/* errors */
+void rt_report_uncaught(rt_value e);
+
+/* collections */
+typedef struct rt_mapobj {
+	rt_object o;
+	rt_valbuf *ents;   /* key,value pairs in insertion order; deleted = RT_HOLE key */
+	rt_rawbuf *index;  /* hash buckets: int32 entry index+1 */
+	uint32_t count;    /* entries used (including deleted) */
+	uint32_t size;     /* live entries */
+} rt_mapobj;
+int rt_map_find(rt_mapobj *m, rt_value k);
+
+/* promises */
+typedef struct rt_promise {
+	rt_object o;
+	uint32_t state; /* 0 pending, 1 fulfilled, 2 rejected */
+	uint32_t handled;
+	rt_value value;
+	rt_valbuf *reactions; /* pending reactions: triples (on_ok, on_err, derived promise) */
+	uint32_t nreact;
+	uint32_t pad_;
+} rt_promise;
+void rt_run_microtasks(void);
+int rt_microtasks_pending(void);
+
+/* misc */
+rt_value rt_call0(rt_value f);
+double rt_arg_num(int argc, const rt_value *argv, int i, double dflt);
+rt_value rt_arg_str(int argc, const rt_value *argv, int i);
+void rt_fmt(char *buf, size_t n, const char *fmt, ...);
+double rt_to_integer(double d); /* ToIntegerOrInfinity */
+rt_value rt_to_object_proto(rt_value v); /* prototype used for property lookup on primitives */
+rt_value rt_inspect_key(rt_string *k);
+#endif

@@ -1,0 +1,377 @@
+/*
+ * String.prototype and String: the common methods with UTF-16 semantics.
+ */
+#include "internal.h"
+
+#define NATIVE(n) static rt_value n(rt_function *self, rt_value this_, int argc, const rt_value *argv)
+
+static rt_value this_str(rt_value v) {
+	if (rt_is_str(v)) return v;
+	if (rt_is_nullish(v)) rt_throw_type("String.prototype method called on null or undefined");
+	return rt_tostring(v);
+}
+#define S0 rt_value s = this_str(this_); rt_string *f = rt_flat(s); (void)f
+
+rt_value rt_str_at(rt_value s, double i) {
+	rt_string *f = rt_flat(s);
+	uint32_t k = (uint32_t)i;
+	if ((double)k != i || k >= f->len) return RT_UNDEF;
+	return rt_str_new(f->s + k, 1);
+}
+double rt_str_code_at(rt_value s, double i) {
+	rt_string *f = rt_flat(s);
+	uint32_t k = (uint32_t)i;
+	if ((double)k != i || k >= f->len) return __builtin_nan("");
+	return f->s[k];
+}
+
+static uint32_t clampi(double d, uint32_t len) {
+	if (d != d) return 0;
+	if (d < 0) return 0;
+	if (d > len) return len;
+	return (uint32_t)d;
+}
+static uint32_t relidx(int argc, const rt_value *argv, int i, uint32_t len, uint32_t dflt) {
+	if (i >= argc || argv[i] == RT_UNDEF) return dflt;
+	double d = rt_to_integer(rt_tonum(argv[i]));
+	if (d < 0) { d += len; return d < 0 ? 0 : (uint32_t)d; }
+	return d > len ? len : (uint32_t)d;
+}
+
+static int64_t find(rt_string *h, rt_string *n, uint32_t from) {
+	if (n->len == 0) return from <= h->len ? from : h->len;
+	if (n->len > h->len) return -1;
+	for (uint32_t i = from; i + n->len <= h->len; i++) {
+		if (h->s[i] == n->s[0] && RT_MEMCMP(h->s + i, n->s, (size_t)n->len * 2) == 0) return i;
+	}
+	return -1;
+}
+
+NATIVE(s_charat) {
+	S0;
+	double i = rt_to_integer(rt_arg_num(argc, argv, 0, 0));
+	if (i < 0 || i >= f->len) return rt_empty_str;
+	return rt_str_new(f->s + (uint32_t)i, 1);
+}
+NATIVE(s_charcodeat) {
+	S0;
+	double i = rt_to_integer(rt_arg_num(argc, argv, 0, 0));
+	if (i < 0 || i >= f->len) return rt_num(__builtin_nan(""));
+	return rt_num(f->s[(uint32_t)i]);
+}
+NATIVE(s_codepointat) {
+	S0;
+	double i = rt_to_integer(rt_arg_num(argc, argv, 0, 0));
+	if (i < 0 || i >= f->len) return RT_UNDEF;
+	uint32_t k = (uint32_t)i;
+	uint16_t c = f->s[k];
+	if (c >= 0xD800 && c < 0xDC00 && k + 1 < f->len && f->s[k + 1] >= 0xDC00 && f->s[k + 1] <= 0xDFFF)
+		return rt_num(0x10000 + ((c - 0xD800) << 10) + (f->s[k + 1] - 0xDC00));
+	return rt_num(c);
+}
+NATIVE(s_at) {
+	S0;
+	double i = rt_to_integer(rt_arg_num(argc, argv, 0, 0));
+	if (i < 0) i += f->len;
+	if (i < 0 || i >= f->len) return RT_UNDEF;
+	return rt_str_new(f->s + (uint32_t)i, 1);
+}
+NATIVE(s_indexof) {
+	S0;
+	rt_string *n = rt_flat(rt_arg_str(argc, argv, 0));
+	f = rt_flat(s);
+	uint32_t from = clampi(rt_to_integer(rt_arg_num(argc, argv, 1, 0)), f->len);
+	return rt_num((double)find(f, n, from));
+}
+NATIVE(s_lastindexof) {
+	S0;
+	rt_string *n = rt_flat(rt_arg_str(argc, argv, 0));
+	f = rt_flat(s);
+	double fromd = rt_arg_num(argc, argv, 1, __builtin_inf());
+	if (fromd != fromd) fromd = __builtin_inf();
+	int64_t start = (int64_t)f->len - (int64_t)n->len;
+	if (fromd < start) start = fromd < 0 ? 0 : (int64_t)fromd;
+	for (int64_t i = start; i >= 0; i--)
+		if (RT_MEMCMP(f->s + i, n->s, (size_t)n->len * 2) == 0) return rt_num((double)i);
+	return rt_num(-1);
+}
+NATIVE(s_includes) {
+	S0;
+	rt_string *n = rt_flat(rt_arg_str(argc, argv, 0));
+	f = rt_flat(s);
+	uint32_t from = clampi(rt_to_integer(rt_arg_num(argc, argv, 1, 0)), f->len);
+	return rt_bool(find(f, n, from) >= 0);
+}
+NATIVE(s_startswith) {
+	S0;
+	rt_string *n = rt_flat(rt_arg_str(argc, argv, 0));
+	f = rt_flat(s);
+	uint32_t pos = clampi(rt_to_integer(rt_arg_num(argc, argv, 1, 0)), f->len);
+	if (pos + n->len > f->len) return RT_FALSE;
+	return rt_bool(RT_MEMCMP(f->s + pos, n->s, (size_t)n->len * 2) == 0);
+}
+NATIVE(s_endswith) {
+	S0;
+	rt_string *n = rt_flat(rt_arg_str(argc, argv, 0));
+	f = rt_flat(s);
+	uint32_t end = clampi(rt_to_integer(rt_arg_num(argc, argv, 1, f->len)), f->len);
+	if (n->len > end) return RT_FALSE;
+	return rt_bool(RT_MEMCMP(f->s + end - n->len, n->s, (size_t)n->len * 2) == 0);
+}
+NATIVE(s_slice) {
+	S0;
+	uint32_t a = relidx(argc, argv, 0, f->len, 0), b = relidx(argc, argv, 1, f->len, f->len);
+	return rt_substr(s, a, b > a ? b : a);
+}
+NATIVE(s_substring) {
+	S0;
+	uint32_t a = clampi(rt_to_integer(rt_arg_num(argc, argv, 0, 0)), f->len);
+	uint32_t b = clampi(rt_to_integer(rt_arg_num(argc, argv, 1, f->len)), f->len);
+	if (a > b) { uint32_t t = a; a = b; b = t; }
+	return rt_substr(s, a, b);
+}
+NATIVE(s_substr) {
+	S0;
+	uint32_t a = relidx(argc, argv, 0, f->len, 0);
+	double n = rt_to_integer(rt_arg_num(argc, argv, 1, f->len));
+	uint32_t b = n <= 0 ? a : (a + n > f->len ? f->len : a + (uint32_t)n);
+	return rt_substr(s, a, b);
+}
+
+static uint32_t upper1(uint32_t c) {
+	if (c >= 'a' && c <= 'z') return c - 32;
+	if (c < 0x80) return c;
+	if ((c >= 0xE0 && c <= 0xFE && c != 0xF7)) return c - 32;
+	if (c == 0xFF) return 0x178;
+	if (c == 0xB5) return 0x39C;
+	if (c >= 0x100 && c <= 0x17F && c != 0x130 && c != 0x131 && c != 0x138 && c != 0x149 && c != 0x17F) {
+		if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) return (c & 1) ? c : c - 1;
+		return (c & 1) ? c - 1 : c;
+	}
+	if (c >= 0x3B1 && c <= 0x3C9 && c != 0x3C2) return c - 32;
+	if (c == 0x3C2) return 0x3A3;
+	if (c >= 0x3AC && c <= 0x3AF) return c == 0x3AC ? 0x386 : c - 37;
+	if (c >= 0x430 && c <= 0x44F) return c - 32;
+	if (c >= 0x450 && c <= 0x45F) return c - 80;
+	return c;
+}
+static uint32_t lower1(uint32_t c) {
+	if (c >= 'A' && c <= 'Z') return c + 32;
+	if (c < 0x80) return c;
+	if ((c >= 0xC0 && c <= 0xDE && c != 0xD7)) return c + 32;
+	if (c == 0x178) return 0xFF;
+	if (c >= 0x100 && c <= 0x17F && c != 0x130 && c != 0x131 && c != 0x138 && c != 0x149 && c != 0x17F) {
+		if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) return (c & 1) ? c + 1 : c;
+		return (c & 1) ? c : c + 1;
+	}
+	if (c >= 0x391 && c <= 0x3A9 && c != 0x3A2) return c + 32;
+	if (c == 0x386) return 0x3AC;
+	if (c >= 0x388 && c <= 0x38A) return c + 37;
+	if (c >= 0x410 && c <= 0x42F) return c + 32;
+	if (c >= 0x400 && c <= 0x40F) return c + 80;
+	return c;
+}
+static rt_value change_case(rt_value s, int up) {
+	rt_sb b;
+	rt_sb_init(&b);
+	for (uint32_t i = 0; i < rt_str_len(s); i++) {
+		uint16_t c = rt_flat(s)->s[i];
+		if (up && c == 0xDF) { rt_sb_adds(&b, "SS"); continue; }
+		rt_sb_add(&b, (uint16_t)(up ? upper1(c) : lower1(c)));
+	}
+	return rt_sb_done(&b);
+}
+NATIVE(s_upper) { S0; return change_case(s, 1); }
+NATIVE(s_lower) { S0; return change_case(s, 0); }
+
+static rt_value trim(rt_value s, int start, int end) {
+	rt_string *f = rt_flat(s);
+	uint32_t a = 0, b = f->len;
+	if (start) while (a < b && rt_is_js_space(f->s[a])) a++;
+	if (end) while (b > a && rt_is_js_space(f->s[b - 1])) b--;
+	return rt_substr(s, a, b);
+}
+NATIVE(s_trim) { S0; return trim(s, 1, 1); }
+NATIVE(s_trimstart) { S0; return trim(s, 1, 0); }
+NATIVE(s_trimend) { S0; return trim(s, 0, 1); }
+
+static rt_value pad(rt_value s, int argc, const rt_value *argv, int atstart) {
+	double target = rt_to_integer(rt_arg_num(argc, argv, 0, 0));
+	uint32_t len = rt_str_len(s);
+	if (target <= len) return s;
+	rt_value filler = argc > 1 && argv[1] != RT_UNDEF ? rt_tostring(argv[1]) : rt_str_c(" ");
+	uint32_t fl = rt_str_len(filler);
+	if (fl == 0) return s;
+	rt_sb b;
+	rt_sb_init(&b);
+	if (!atstart) rt_sb_addv(&b, s);
+	uint32_t need = (uint32_t)target - len;
+	for (uint32_t i = 0; i < need; i++) rt_sb_add(&b, rt_flat(filler)->s[i % fl]);
+	if (atstart) rt_sb_addv(&b, s);
+	return rt_sb_done(&b);
+}
+NATIVE(s_padstart) { S0; return pad(s, argc, argv, 1); }
+NATIVE(s_padend) { S0; return pad(s, argc, argv, 0); }
+NATIVE(s_repeat) {
+	S0;
+	double n = rt_to_integer(rt_arg_num(argc, argv, 0, 0));
+	if (n < 0 || n == __builtin_inf()) rt_throw_range("Invalid count value: -1");
+	if ((double)f->len * n > 0x3FFFFFFF) rt_throw_range("Invalid string length");
+	rt_sb b;
+	rt_sb_init(&b);
+	for (uint32_t i = 0; i < (uint32_t)n; i++) rt_sb_addv(&b, s);
+	return rt_sb_done(&b);
+}
+NATIVE(s_concat) {
+	S0;
+	for (int i = 0; i < argc; i++) s = rt_concat(s, rt_tostring(argv[i]));
+	return s;
+}
+NATIVE(s_split) {
+	S0;
+	rt_value sep = rt_arg(argc, argv, 0);
+	double lim = argc > 1 && argv[1] != RT_UNDEF ? (double)rt_u32(rt_tonum(argv[1])) : 4294967295.0;
+	rt_value out = rt_array_new(0, 4);
+	if (lim == 0) return out;
+	if (sep == RT_UNDEF) { rt_array_push(out, s); return out; }
+	rt_string *n = rt_flat(rt_tostring(sep));
+	f = rt_flat(s);
+	if (n->len == 0) {
+		for (uint32_t i = 0; i < f->len && i < lim; i++) rt_array_push(out, rt_str_new(rt_flat(s)->s + i, 1));
+		return out;
+	}
+	uint32_t start = 0;
+	for (;;) {
+		int64_t k = find(rt_flat(s), n, start);
+		if (k < 0) break;
+		rt_array_push(out, rt_substr(s, start, (uint32_t)k));
+		if (((rt_array *)rt_ptr(out))->len >= lim) return out;
+		start = (uint32_t)k + n->len;
+	}
+	rt_array_push(out, rt_substr(s, start, rt_str_len(s)));
+	return out;
+}
+
+/* replacement patterns: $$, $&, $` and $' (no capture groups without regular expressions) */
+static void add_replacement(rt_sb *b, rt_value rep, rt_value s, uint32_t pos, uint32_t mlen) {
+	rt_string *r = rt_flat(rep);
+	for (uint32_t i = 0; i < r->len; i++) {
+		uint16_t c = rt_flat(rep)->s[i];
+		if (c == '$' && i + 1 < r->len) {
+			uint16_t d = rt_flat(rep)->s[i + 1];
+			if (d == '$') { rt_sb_add(b, '$'); i++; continue; }
+			if (d == '&') { rt_sb_addu(b, rt_flat(s)->s + pos, mlen); i++; continue; }
+			if (d == '`') { rt_sb_addu(b, rt_flat(s)->s, pos); i++; continue; }
+			if (d == '\'') { rt_sb_addu(b, rt_flat(s)->s + pos + mlen, rt_str_len(s) - pos - mlen); i++; continue; }
+		}
+		rt_sb_add(b, c);
+	}
+}
+static rt_value replace(rt_value s, int argc, const rt_value *argv, int all) {
+	rt_value pat = rt_arg_str(argc, argv, 0);
+	rt_value rep = rt_arg(argc, argv, 1);
+	int fn = rt_is_func(rep);
+	if (!fn) rep = rt_tostring(rep);
+	rt_sb b;
+	rt_sb_init(&b);
+	uint32_t start = 0, plen = rt_str_len(pat);
+	int any = 0;
+	for (;;) {
+		int64_t k = find(rt_flat(s), rt_flat(pat), start);
+		if (k < 0 || (any && !all)) break;
+		if (plen == 0 && any && (uint32_t)k >= rt_str_len(s) + 1) break;
+		any = 1;
+		rt_sb_addu(&b, rt_flat(s)->s + start, (uint32_t)k - start);
+		if (fn) {
+			rt_value args[3] = {pat, rt_num((double)k), s};
+			rt_sb_addv(&b, rt_tostring(rt_call(rep, RT_UNDEF, 3, args)));
+		} else add_replacement(&b, rep, s, (uint32_t)k, plen);
+		if (plen == 0) {
+			if ((uint32_t)k < rt_str_len(s)) rt_sb_add(&b, rt_flat(s)->s[k]);
+			start = (uint32_t)k + 1;
+			if (start > rt_str_len(s)) break;
+		} else start = (uint32_t)k + plen;
+		if (!all) break;
+	}
+	if (start <= rt_str_len(s)) rt_sb_addu(&b, rt_flat(s)->s + start, rt_str_len(s) - start);
+	return rt_sb_done(&b);
+}
+NATIVE(s_replace) { S0; return replace(s, argc, argv, 0); }
+NATIVE(s_replaceall) { S0; return replace(s, argc, argv, 1); }
+NATIVE(s_localecompare) {
+	S0;
+	int c = rt_str_cmp(s, rt_arg_str(argc, argv, 0));
+	return rt_num(c);
+}
+NATIVE(s_tostring) { return this_str(this_); }
+NATIVE(s_normalize) { return this_str(this_); }
+NATIVE(s_iter) { return rt_make_iter_obj(this_str(this_), 10); }
+
+NATIVE(str_ctor) {
+	if (argc == 0) return rt_empty_str;
+	rt_value v = argv[0];
+	if (rt_is_str(v) && (rt_flat(v)->h.flags & RT_F_SYMBOL)) return rt_substr(v, 0, rt_str_len(v)); /* Symbol(x) text */
+	return rt_tostring(v);
+}
+NATIVE(str_fromcharcode) {
+	rt_sb b;
+	rt_sb_init(&b);
+	for (int i = 0; i < argc; i++) rt_sb_add(&b, (uint16_t)rt_u32(rt_tonum(argv[i])));
+	return rt_sb_done(&b);
+}
+NATIVE(str_fromcodepoint) {
+	rt_sb b;
+	rt_sb_init(&b);
+	for (int i = 0; i < argc; i++) {
+		double d = rt_tonum(argv[i]);
+		if (d < 0 || d > 0x10FFFF || d != (double)(uint32_t)d) rt_throw_range("Invalid code point");
+		uint32_t c = (uint32_t)d;
+		if (c >= 0x10000) {
+			c -= 0x10000;
+			rt_sb_add(&b, (uint16_t)(0xD800 + (c >> 10)));
+			rt_sb_add(&b, (uint16_t)(0xDC00 + (c & 0x3FF)));
+		} else rt_sb_add(&b, (uint16_t)c);
+	}
+	return rt_sb_done(&b);
+}
+
+void rt_init_string_methods(void) {
+	rt_value p = rt_proto_string;
+	rt_method(p, "charAt", s_charat, 1);
+	rt_method(p, "charCodeAt", s_charcodeat, 1);
+	rt_method(p, "codePointAt", s_codepointat, 1);
+	rt_method(p, "at", s_at, 1);
+	rt_method(p, "indexOf", s_indexof, 1);
+	rt_method(p, "lastIndexOf", s_lastindexof, 1);
+	rt_method(p, "includes", s_includes, 1);
+	rt_method(p, "startsWith", s_startswith, 1);
+	rt_method(p, "endsWith", s_endswith, 1);
+	rt_method(p, "slice", s_slice, 2);
+	rt_method(p, "substring", s_substring, 2);
+	rt_method(p, "substr", s_substr, 2);
+	rt_method(p, "toUpperCase", s_upper, 0);
+	rt_method(p, "toLowerCase", s_lower, 0);
+	rt_method(p, "toLocaleUpperCase", s_upper, 0);
+	rt_method(p, "toLocaleLowerCase", s_lower, 0);
+	rt_method(p, "trim", s_trim, 0);
+	rt_method(p, "trimStart", s_trimstart, 0);
+	rt_method(p, "trimEnd", s_trimend, 0);
+	rt_method(p, "padStart", s_padstart, 2);
+	rt_method(p, "padEnd", s_padend, 2);
+	rt_method(p, "repeat", s_repeat, 1);
+	rt_method(p, "concat", s_concat, 1);
+	rt_method(p, "split", s_split, 2);
+	rt_method(p, "replace", s_replace, 2);
+	rt_method(p, "replaceAll", s_replaceall, 2);
+	rt_method(p, "localeCompare", s_localecompare, 1);
+	rt_method(p, "toString", s_tostring, 0);
+	rt_method(p, "valueOf", s_tostring, 0);
+	rt_method(p, "normalize", s_normalize, 0);
+	rt_define(p, rt_atom_symiter, rt_native("[Symbol.iterator]", s_iter, 0), 0);
+	rt_value c = rt_native("String", str_ctor, 1);
+	rt_define(c, rt_atom_prototype, p, 0);
+	rt_define(p, rt_atom_constructor, c, 0);
+	rt_method(c, "fromCharCode", str_fromcharcode, 1);
+	rt_method(c, "fromCodePoint", str_fromcodepoint, 1);
+	rt_define(rt_global_obj, rt_atom_c("String"), c, 0);
+}
