@@ -24,12 +24,12 @@ export interface MemoryStats {
   gcPauseP99Ms: number;
 }
 
-/** Milliseconds since the program started (monotonic, fractional). */
+/** Milliseconds since the machine started: kernel entry on a board, the process start on the host board (monotonic, fractional). */
 export function uptime(): number {
   return nativeUptime();
 }
 
-/** Nanoseconds of the monotonic clock (since boot). */
+/** Nanoseconds of the monotonic clock (since the machine started). */
 export function monotonicNs(): number {
   return nativeMonotonicNs();
 }

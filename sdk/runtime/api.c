@@ -3,7 +3,8 @@
  */
 #include "internal.h"
 
-double rt_api_uptime(void) { return rt_now_ms(); }
+/* since the machine started: kernel entry on a board, the process start on the host board */
+double rt_api_uptime(void) { return (double)rt_sys_now_ns() / 1e6; }
 double rt_api_monotonic_ns(void) { return (double)rt_sys_now_ns(); }
 void rt_api_exit(double code) { rt_exit((int)code); }
 

@@ -279,6 +279,16 @@ rumpuser_syncfd(int fd, int flags, uint64_t start, uint64_t len)
 
 /* ---- clock and sleep ---- */
 
+/* The hosted machine "boots" when the process starts: monotonic time counts from there, as a
+ * board's counts from kernel entry. */
+static struct timespec mono_base;
+
+__attribute__((constructor)) static void
+mono_base_init(void)
+{
+	clock_gettime(CLOCK_MONOTONIC, &mono_base);
+}
+
 int
 rumpuser_clock_gettime(int which, int64_t *sec, long *nsec)
 {
@@ -287,6 +297,14 @@ rumpuser_clock_gettime(int which, int64_t *sec, long *nsec)
 	if (which != RUMPUSER_CLOCK_RELWALL && which != RUMPUSER_CLOCK_ABSMONO)
 		return RUMPUSER_EINVAL;
 	clock_gettime(which == RUMPUSER_CLOCK_RELWALL ? CLOCK_REALTIME : CLOCK_MONOTONIC, &ts);
+	if (which == RUMPUSER_CLOCK_ABSMONO) {
+		ts.tv_sec -= mono_base.tv_sec;
+		ts.tv_nsec -= mono_base.tv_nsec;
+		if (ts.tv_nsec < 0) {
+			ts.tv_nsec += 1000000000L;
+			ts.tv_sec--;
+		}
+	}
 	*sec = ts.tv_sec;
 	*nsec = ts.tv_nsec;
 	return 0;
@@ -308,6 +326,12 @@ rumpuser_clock_sleep(int which, int64_t sec, long nsec)
 		while (nanosleep(&ts, &ts) == -1 && errno == EINTR)
 			;
 	} else {
+		ts.tv_sec += mono_base.tv_sec;
+		ts.tv_nsec += mono_base.tv_nsec;
+		if (ts.tv_nsec >= 1000000000L) {
+			ts.tv_nsec -= 1000000000L;
+			ts.tv_sec++;
+		}
 		while ((rv = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, NULL)) == EINTR)
 			;
 	}
