@@ -15,7 +15,7 @@ export interface Board {
   sources: { dir: string; pattern: string }[];
   ldscript?: string;
   image: "multiboot" | "uefi-gpt" | "raw" | "host";
-  memory: { ram: number; flash?: number };
+  memory: { ram: number; flash?: number; heap?: number };
   console?: { device: string; io?: string; baud: number };
   qemu?: { binary: string; machine?: string; memory?: string; args: string[] };
   drivers: string[];

@@ -263,11 +263,15 @@ rumpuser_kill(int64_t pid, int sig)
 	}
 }
 
+/* A kernel (NetBSD's panic(), the SDK's runtime) prints "panic: <reason>" through rumpuser_dprintf
+ * and then calls rumpuser_exit(RUMPUSER_PANIC): the last such line becomes the report's reason. */
+static char panic_reason[160];
+
 void
 rumpuser_exit(int value)
 {
 	if (value == RUMPUSER_PANIC)
-		core_panic("rumpuser_exit(RUMPUSER_PANIC)");
+		core_panic("%s", panic_reason[0] ? panic_reason : "rumpuser_exit(RUMPUSER_PANIC)");
 	core_halt(value);
 }
 
@@ -282,8 +286,18 @@ rumpuser_putchar(int c)
 void
 rumpuser_dprintf(const char *fmt, ...)
 {
+	char line[sizeof(panic_reason) + 8];
 	va_list ap;
 
+	va_start(ap, fmt);
+	core_vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	if (__builtin_memcmp(line, "panic: ", 7) == 0) {
+		size_t i;
+		for (i = 0; i + 1 < sizeof(panic_reason) && line[7 + i] && line[7 + i] != '\n'; i++)
+			panic_reason[i] = line[7 + i];
+		panic_reason[i] = '\0';
+	}
 	va_start(ap, fmt);
 	core_vprintf(fmt, ap);
 	va_end(ap);

@@ -17,6 +17,7 @@ void rt_sys_wait_ms(double ms);
 uint64_t rt_sys_now_ns(void);
 void *rt_sys_heap(size_t size);
 size_t rt_sys_stack_size(void);
+void rt_sys_panic(const char *msg) __attribute__((noreturn));
 void rt_sys_exit(int code) __attribute__((noreturn));
 void rt_sys_init(void);
 
@@ -104,6 +105,14 @@ typedef struct rt_mapobj {
 	uint32_t size;     /* live entries */
 } rt_mapobj;
 int rt_map_find(rt_mapobj *m, rt_value k);
+
+/* ArrayBuffer: the bytes are inline (typed arrays point into b) */
+typedef struct rt_abuf {
+	rt_object o;
+	uint32_t len;
+	uint32_t pad_;
+	uint8_t b[] __attribute__((aligned(8)));
+} rt_abuf;
 
 /* promises */
 typedef struct rt_promise {

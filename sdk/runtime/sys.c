@@ -39,6 +39,13 @@ void *rt_sys_heap(size_t size) {
 
 void rt_sys_exit(int code) { rumpuser_exit(code); }
 
+/* A panic the kernel's way: "panic: <reason>" on the console, then the hypercall prints the report. */
+void rt_sys_panic(const char *msg) {
+	rumpuser_dprintf("panic: %s\n", msg);
+	rumpuser_exit(RUMPUSER_PANIC);
+	for (;;) {}
+}
+
 /* The size of the thread stack the application runs on: the parameter "rumpsdk.main_stack" that
  * the board (core's main thread) or the host (its stack limit) answers; 1 MiB when unanswered. */
 size_t rt_sys_stack_size(void) {

@@ -184,13 +184,7 @@ void rt_fmt(char *buf, size_t n, const char *fmt, ...) {
 
 void rt_panic(const char *msg) {
 	rt_out_flush();
-	static const char a[] = "=== RUMPSDK PANIC ===\nreason: ";
-	rt_sys_write(2, a, sizeof a - 1);
-	size_t n = 0;
-	while (msg[n]) n++;
-	rt_sys_write(2, msg, n);
-	rt_sys_write(2, "\n", 1);
-	rt_sys_exit(-1);
+	rt_sys_panic(msg);
 }
 
 /* ---- argument helpers for natives ---- */

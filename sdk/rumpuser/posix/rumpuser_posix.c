@@ -386,6 +386,9 @@ rumpuser_getparam(const char *name, void *buf, size_t buflen)
 
 /* ---- errors and termination ---- */
 
+/* the last "panic: <reason>" line printed through rumpuser_dprintf: the report's reason */
+static char panic_reason[160];
+
 /* the host's errno of the calling thread, in NetBSD numbering */
 void
 rumpuser_seterrno(int error)
@@ -418,13 +421,13 @@ rumpuser_exit(int value)
 		char name[32] = "?";
 		pthread_getname_np(pthread_self(), name, sizeof(name));
 		fprintf(stderr, "=== RUMPSDK PANIC ===\n"
-		    "reason: rumpuser_exit(RUMPUSER_PANIC)\n"
+		    "reason: %s\n"
 		    "build-id: none\n"
 		    "thread: %s\n"
 		    "regs: unavailable (host)\n"
 		    "backtrace: %p\n"
 		    "=== END PANIC ===\n",
-		    name, __builtin_return_address(0));
+		    panic_reason[0] ? panic_reason : "rumpuser_exit(RUMPUSER_PANIC)", name, __builtin_return_address(0));
 		fflush(stderr);
 		_exit(127);
 	}
@@ -450,9 +453,15 @@ rumpuser__flush(void)
 void
 rumpuser_dprintf(const char *fmt, ...)
 {
+	char line[sizeof(panic_reason) + 8];
 	va_list ap;
 
 	rumpuser__flush();
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	if (strncmp(line, "panic: ", 7) == 0)
+		snprintf(panic_reason, sizeof(panic_reason), "%.*s", (int)strcspn(line + 7, "\n"), line + 7);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
