@@ -15,7 +15,9 @@ const DEBIAN = [
   { pkg: "qemu-system-x86", probe: "qemu-system-x86_64", why: "boots x86 boards" },
   { pkg: "binutils", probe: "ld", why: "links firmware images" },
   { pkg: "gcc", probe: "gcc", why: "compiles the C the SDK emits" },
+  { pkg: "duktape", probe: "duk", why: "the embedded JavaScript interpreter the compiler bench compares against" },
   { pkg: "dpkg-dev", probe: "dpkg-source", why: "unpacks lwIP's Debian source package" },
+  { pkg: "wrk", probe: "wrk", why: "the HTTP load generator of the network bench" },
 ];
 
 // lwIP, the kernel's TCP/IP, comes from Debian's source package at setup, never from the repository.

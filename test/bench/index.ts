@@ -1,9 +1,11 @@
 // npm run bench: every benchmark of the SDK, medians of several runs and ratios against baselines
 // measured in the same run. Prints which accelerator each figure used.
 import { benchBoot } from "./boot.ts";
+import { benchCompiler } from "./compiler.ts";
 import { summary } from "./lib.ts";
+import { benchLinux } from "./linux-guest.ts";
 
 const only = process.argv.slice(2);
-const sections: [string, () => Promise<void>][] = [["boot", benchBoot]];
+const sections: [string, () => Promise<void>][] = [["boot", benchBoot], ["compiler", benchCompiler], ["linux", benchLinux]];
 for (const [name, fn] of sections) if (only.length === 0 || only.includes(name)) await fn();
 process.exitCode = summary() ? 1 : 0;
