@@ -7,6 +7,7 @@ import { compileAll, compilerIncludeDir, headersHash, objectPath, runSync, type 
 import { loadAppConfig } from "./appconfig.ts";
 import { UserError } from "./errors.ts";
 import { lwipSources } from "./kernel.ts";
+import { netbsdArchives, type KernelFlavor } from "./netbsd.ts";
 import { SDK_ROOT, sdkPath } from "./paths.ts";
 
 export interface BuildOptions {
@@ -17,6 +18,10 @@ export interface BuildOptions {
   heapSize?: number;
   /** the application's C when the caller compiled it already (compileMany shares one type checker) */
   compiled?: { c: string };
+  /** the kernel flavor (default: the application's "kernel", else lwip) */
+  kernel?: KernelFlavor;
+  /** netbsd flavor: the folder of NetBSD's rump kernel component archives (default: the application's "rumpkernel") */
+  rumpkernel?: string;
 }
 
 export interface BuildResult {
@@ -79,8 +84,17 @@ function kernelLayer(): Layer {
   };
 }
 
-/** Layers 1-5 of an image for this board, bottom up. */
-export function layersFor(board: Board): Layer[] {
+/**
+ * The kernel (layer 4, flavor "netbsd"): only the SDK's small glue in sdk/kernel/netbsd (console,
+ * errno, interface configuration after rump_init); NetBSD's own components are archives added at the
+ * link (toolchain/netbsd.ts) and bring their own drivers, so neither lwIP nor drivers/ is compiled.
+ */
+function netbsdGlueLayer(): Layer {
+  return { name: "kernel-netbsd", sources: cfiles(sdkPath("sdk/kernel/netbsd")), includes: [...INCLUDES.kernel, sdkPath("sdk/kernel/netbsd")] };
+}
+
+/** Layers 1-5 of an image for this board and kernel flavor, bottom up. */
+export function layersFor(board: Board, kernel: KernelFlavor = "lwip"): Layer[] {
   if (board.arch === "host") {
     return [
       { name: "rumpuser", sources: cfiles(sdkPath("sdk/rumpuser/posix")), includes: [inc("rumpuser"), sdkPath("sdk/rumpuser/posix")], hosted: true },
@@ -93,8 +107,7 @@ export function layersFor(board: Board): Layer[] {
     { name: "platform", sources: board.sources.flatMap((s) => glob(s.dir, s.pattern)), includes: [...INCLUDES.core, ...board.dirs] },
     { name: "core", sources: cfiles(sdkPath("sdk/core")), includes: [...INCLUDES.core, sdkPath("sdk/core")] },
     { name: "rumpuser", sources: cfiles(sdkPath("sdk/rumpuser")), includes: [...INCLUDES.rumpuser, sdkPath("sdk/rumpuser")] },
-    kernelLayer(),
-    ...driversLayer(board),
+    ...(kernel === "netbsd" ? [netbsdGlueLayer()] : [kernelLayer(), ...driversLayer(board)]),
     { name: "base", sources: [...cfiles(sdkPath("sdk/base")), ...cfiles(sdkPath("sdk/base/arch", board.arch))], includes: [...INCLUDES.base, sdkPath("sdk/base")] },
     { name: "runtime", sources: cfiles(sdkPath("sdk/runtime")), includes: [...INCLUDES.runtime, sdkPath("sdk/runtime")] },
   ];
@@ -104,8 +117,16 @@ function cc(board: Board) {
   return board.arch === "host" ? "gcc" : `${board.cc.prefix ?? ""}gcc`;
 }
 
-function flagsFor(board: Board, layer: Layer, defines: string[]): string[] {
-  const common = ["-std=c11", "-O2", "-g", "-Wall", "-Werror", ...defines, ...layer.includes.map((d) => `-I${d}`)];
+/** The runtime is mostly cold code (built-in methods, console formatting, initialization): it is
+ *  compiled for size, except the files on the hot paths of compiled programs (allocation and GC,
+ *  property lookup). Generated application code stays -O2 (its hot helpers are inline in rt/*.h). */
+const RUNTIME_HOT = new Set(["gc.c", "object.c"]);
+function optFor(layer: Layer, src?: string): string {
+  return layer.name === "runtime" && src && !RUNTIME_HOT.has(path.basename(src)) ? "-Os" : "-O2";
+}
+
+function flagsFor(board: Board, layer: Layer, defines: string[], src?: string): string[] {
+  const common = ["-std=c11", optFor(layer, src), "-g", "-Wall", "-Werror", ...defines, ...layer.includes.map((d) => `-I${d}`)];
   if (layer.hosted) return [...common.map((f) => (f === "-std=c11" ? "-std=gnu11" : f)), "-D_GNU_SOURCE", "-pthread"];
   const freestanding = ["-ffreestanding", "-nostdinc", "-isystem", compilerIncludeDir(cc(board)), "-fno-stack-protector",
     "-fno-omit-frame-pointer", "-fno-asynchronous-unwind-tables"];
@@ -115,7 +136,7 @@ function flagsFor(board: Board, layer: Layer, defines: string[]): string[] {
 const say = (quiet: boolean | undefined, msg: string) => { if (!quiet) process.stdout.write(msg + "\n"); };
 
 /** Fingerprint of every input of the image: the SDK's sources, the board, the app and the options. */
-function fingerprint(opts: BuildOptions, appFiles: string[]): string {
+function fingerprint(opts: BuildOptions, appFiles: string[], archives: string[]): string {
   const h = createHash("sha256");
   const walk = (p: string) => {
     if (!existsSync(p)) return;
@@ -126,7 +147,8 @@ function fingerprint(opts: BuildOptions, appFiles: string[]): string {
   };
   for (const d of ["sdk", "toolchain", "boards", "drivers"]) walk(sdkPath(d));
   for (const f of appFiles) walk(f);
-  h.update(JSON.stringify({ board: opts.board, heap: opts.heapSize, c: opts.compiled?.c }));
+  for (const a of archives) { const st = statSync(a); h.update(`${a}\0${st.size}\0${st.mtimeMs}`); }
+  h.update(JSON.stringify({ board: opts.board, heap: opts.heapSize, c: opts.compiled?.c, kernel: opts.kernel }));
   return h.digest("hex");
 }
 
@@ -159,13 +181,23 @@ function paramsSource(board: Board, appParams: Record<string, string>): string {
 export async function build(opts: BuildOptions): Promise<BuildResult> {
   const { board } = opts;
   const app = resolveInput(opts.input);
-  const outDir = opts.output ? path.dirname(path.resolve(opts.output)) : path.join(app.dir, "build", board.name);
+  // the kernel flavor: the option, else the application's configuration, else lwip
+  const config = loadAppConfig(app.dir);
+  const kernel: KernelFlavor = opts.kernel ?? config.kernel ?? "lwip";
+  if (kernel === "netbsd" && board.arch === "host") {
+    throw new UserError("the netbsd kernel flavor is for firmware boards", "NetBSD's rump kernel components are linked freestanding: use --board=qemu-x86 (or build for the host with the default lwip kernel).");
+  }
+  if (kernel !== "netbsd" && opts.rumpkernel) {
+    throw new UserError("--rumpkernel is for the netbsd kernel flavor", "Add --kernel=netbsd (or \"kernel\": \"netbsd\" in rumpsdk.json).");
+  }
+  const archives = kernel === "netbsd" ? netbsdArchives(opts.rumpkernel ? path.resolve(opts.rumpkernel) : config.rumpkernel, config.components, board) : [];
+  const outDir = opts.output ? path.dirname(path.resolve(opts.output)) : path.join(app.dir, "build", kernel === "lwip" ? board.name : `${board.name}-${kernel}`);
   const image = opts.output ? path.resolve(opts.output) : path.join(outDir, board.arch === "host" ? app.name : `${app.name}.img`);
   const elf = board.arch === "host" ? image : image.replace(/\.img$/, "") + ".elf";
   const work = path.join(outDir, `${path.basename(image)}.work`);
   mkdirSync(work, { recursive: true });
   const stampFile = path.join(work, "stamp");
-  const stamp = fingerprint(opts, [...(app.kind === "ts" ? tsFilesOf(app.dir) : [app.file]), path.join(app.dir, "rumpsdk.json")]);
+  const stamp = fingerprint({ ...opts, kernel }, [...(app.kind === "ts" ? tsFilesOf(app.dir) : [app.file]), path.join(app.dir, "rumpsdk.json")], archives);
   if (existsSync(image) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp) {
     return { image, elf, size: elfSize(board, elf), upToDate: true };
   }
@@ -190,16 +222,15 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   }
 
   // 2-3. compile the layers (cached) and the application
-  const config = loadAppConfig(app.dir);
   const heapSize = opts.heapSize ?? config.heap ?? board.memory.heap ?? 4 * 1024 * 1024;
   const defines = [`-DRT_HEAP_SIZE=${heapSize}`];
   // a C application (test programs of the lower layers) brings its own main: no runtime under it
-  const layers = layersFor(board).filter((l) => app.kind === "ts" || l.name !== "runtime");
+  const layers = layersFor(board, kernel).filter((l) => app.kind === "ts" || l.name !== "runtime");
   const cacheRoot = sdkPath("build", "cache", board.name);
   const jobs: (CompileJob & { layer: string })[] = [];
   const compiler = cc(board);
   const addJob = (layer: Layer, src: string, cacheDir: string) => {
-    const flags = flagsFor(board, layer, defines);
+    const flags = flagsFor(board, layer, defines, src);
     const depsHash = headersHash([...layer.includes, ...(layer.privateDirs ?? [])]);
     jobs.push({ layer: layer.name, src, cc: compiler, flags, depsHash, obj: objectPath(cacheDir, src, compiler, flags, depsHash) });
   };
@@ -228,9 +259,16 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   } else {
     if (!board.ldscript) throw new UserError(`board ${board.name} names no linker script`, "Add \"ldscript\" to its board.json.");
     const libgcc = runSync(compiler, [...board.cc.cflags, "-print-libgcc-file-name"], "finding libgcc", "Install gcc.").trim();
+    // netbsd flavor: the glue wraps rump_init (to configure the interface after it) and
+    // rumpuser_seterrno (to keep the errno the SDK reads); the component archives are linked whole
+    const rump = archives.length
+      ? ["--wrap=rump_init", "--wrap=rumpuser_seterrno", "--start-group", "--whole-archive", ...archives, "--no-whole-archive", "--end-group"]
+      : [];
     runSync(`${board.cc.prefix ?? ""}ld`, ["-nostdlib", "-static", "--build-id", "-z", "max-page-size=4096", ...board.cc.ldflags,
-      "-T", board.ldscript, "-o", elf, ...objs, libgcc, "-Map", path.join(work, "link.map")],
-      "linking", "An undefined symbol means a layer is missing a function; see the message above.");
+      "-T", board.ldscript, "-o", elf, ...objs, ...rump, libgcc, "-Map", path.join(work, "link.map")],
+      "linking", archives.length
+        ? "An undefined symbol means a layer is missing a function, or the rump kernel components need one more component (add it to \"components\" in rumpsdk.json); see the message above."
+        : "An undefined symbol means a layer is missing a function; see the message above.");
   }
 
   // 5. image

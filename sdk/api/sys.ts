@@ -1,5 +1,5 @@
-// rumpsdk/sys: the system API of the SDK (time, memory, exit).
-//   import { uptime, exit, memory, sleep } from "rumpsdk/sys";
+// rumpsdk/sys: the system API of the SDK (time, memory, exit, parameters).
+//   import { uptime, exit, memory, sleep, param } from "rumpsdk/sys";
 
 /** @native rt_api_uptime */
 declare function nativeUptime(): number;
@@ -7,6 +7,8 @@ declare function nativeUptime(): number;
 declare function nativeMonotonicNs(): number;
 /** @native rt_api_exit */
 declare function nativeExit(code: number): never;
+/** @native rt_api_param */
+declare function nativeParam(name: string): string | undefined;
 /** @native rt_api_memory */
 declare function nativeMemory(): MemoryStats;
 
@@ -37,6 +39,15 @@ export function monotonicNs(): number {
 /** Memory statistics of the garbage-collected heap. */
 export function memory(): MemoryStats {
   return nativeMemory();
+}
+
+/**
+ * A run-time parameter: the application's rumpsdk.json "params" over the board's own (on the host
+ * board: the environment variable of that name), or undefined when nobody answers it.
+ *   const broker = param("mqtt.host") ?? "10.0.2.2";
+ */
+export function param(name: string): string | undefined {
+  return nativeParam(name);
 }
 
 /** Ends the program with an exit code (flushes the console first). */

@@ -20,3 +20,21 @@ rt_value rt_api_memory(void) {
 	rt_obj_set_c(o, "gcPauseP99Ms", rt_num(st.pause_p99_ms));
 	return o;
 }
+
+/* param(name): the value of a board/application parameter, or undefined (names and values are
+ * ASCII/UTF-8, names up to 127 bytes, values up to 511 bytes) */
+rt_value rt_api_param(rt_value name) {
+	char key[128], val[512];
+	if (!rt_is_str(name)) return RT_UNDEF;
+	rt_string *s = rt_flat(name);
+	if (s->len == 0 || s->len >= sizeof key) return RT_UNDEF;
+	for (uint32_t i = 0; i < s->len; i++) {
+		if (s->s[i] == 0 || s->s[i] > 0x7e) return RT_UNDEF;
+		key[i] = (char)s->s[i];
+	}
+	key[s->len] = 0;
+	if (rt_sys_param(key, val, sizeof val) != 0) return RT_UNDEF;
+	size_t n = 0;
+	while (n < sizeof val && val[n]) n++;
+	return rt_str_from_utf8(val, n);
+}

@@ -433,6 +433,47 @@ NATIVE(a_sort) {
 	if (f != RT_UNDEF && !rt_is_func(f)) rt_throw_type("The comparison function must be either a function or undefined");
 	return rt_array_sort(this_, f);
 }
+NATIVE(a_copywithin) {
+	rt_array *a = this_array(this_);
+	uint32_t t = rel_index(argc, argv, 0, a->len, 0), s = rel_index(argc, argv, 1, a->len, 0);
+	uint32_t e = rel_index(argc, argv, 2, a->len, a->len);
+	uint32_t n = e > s ? e - s : 0;
+	if (n > a->len - t) n = a->len - t;
+	RT_MEMMOVE(a->items->v + t, a->items->v + s, (size_t)n * 8);
+	return this_;
+}
+/* ES2023 copying methods: holes read as undefined in the copy */
+static rt_value dense_copy(rt_value this_) {
+	rt_array *a = this_array(this_);
+	rt_value r = rt_array_new(a->len, a->len);
+	for (uint32_t i = 0; i < a->len; i++) ARR(r)->items->v[i] = elem(ARR(this_), i);
+	return r;
+}
+NATIVE(a_toreversed) { return a_reverse(self, dense_copy(this_), 0, 0); }
+NATIVE(a_tosorted) {
+	rt_value f = rt_arg(argc, argv, 0);
+	if (f != RT_UNDEF && !rt_is_func(f)) rt_throw_type("The comparison function must be either a function or undefined");
+	return rt_array_sort(dense_copy(this_), f);
+}
+NATIVE(a_tospliced) {
+	rt_value r = dense_copy(this_);
+	a_splice(self, r, argc, argv);
+	return r;
+}
+NATIVE(a_with) {
+	rt_array *a = this_array(this_);
+	double d = rt_to_integer(rt_arg_num(argc, argv, 0, 0));
+	if (d < 0) d += a->len;
+	if (d < 0 || d >= a->len) {
+		char msg[48] = "Invalid index : ";
+		rt_string *ds = rt_flat(rt_num_to_str(rt_to_integer(rt_arg_num(argc, argv, 0, 0))));
+		for (uint32_t i = 0; i < ds->len && i < 30; i++) msg[16 + i] = (char)ds->s[i], msg[17 + i] = 0;
+		rt_throw_range(msg);
+	}
+	rt_value r = dense_copy(this_);
+	ARR(r)->items->v[(uint32_t)d] = rt_arg(argc, argv, 1);
+	return r;
+}
 NATIVE(a_keys) { return rt_make_iter_obj(this_, 1); }
 NATIVE(a_values) { return rt_make_iter_obj(this_, 0); }
 NATIVE(a_entries) { return rt_make_iter_obj(this_, 2); }
@@ -495,6 +536,11 @@ void rt_init_arrays(void) {
 	rt_method(p, "flat", a_flat, 0);
 	rt_method(p, "flatMap", a_flatmap, 1);
 	rt_method(p, "sort", a_sort, 1);
+	rt_method(p, "copyWithin", a_copywithin, 2);
+	rt_method(p, "toReversed", a_toreversed, 0);
+	rt_method(p, "toSorted", a_tosorted, 1);
+	rt_method(p, "toSpliced", a_tospliced, 2);
+	rt_method(p, "with", a_with, 2);
 	rt_method(p, "keys", a_keys, 0);
 	rt_method(p, "values", a_values, 0);
 	rt_method(p, "entries", a_entries, 0);

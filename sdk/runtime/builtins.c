@@ -48,7 +48,16 @@ static rt_value ctor(const char *name, rt_code code, uint32_t len, rt_value prot
 }
 
 /* ---- Object ---- */
-NATIVE(obj_ctor) { return rt_obj_new(rt_proto_object); }
+NATIVE(obj_ctor) {
+	rt_value v = rt_arg(argc, argv, 0);
+	if (rt_is_obj(v)) return v;
+	if (rt_is_nullish(v)) return rt_obj_new(rt_proto_object);
+	/* Object(primitive): a wrapper holding the value (printed as [Number: 1]) */
+	rt_value o = rt_obj_new(rt_to_object_proto(v));
+	rt_define(o, rt_atom_c("[[PrimitiveValue]]"), v, 0);
+	((rt_hdr *)rt_ptr(o))->type = RT_T_BOXPRIM;
+	return o;
+}
 NATIVE(obj_keys) {
 	rt_value o = rt_arg(argc, argv, 0);
 	if (rt_is_nullish(o)) rt_throw_type("Cannot convert undefined or null to object");
@@ -177,6 +186,20 @@ NATIVE(op_tostring) {
 	if (rt_is_array(this_)) return rt_str_c("[object Array]");
 	if (rt_is_func(this_)) return rt_str_c("[object Function]");
 	if (rt_is_obj(this_) && ((rt_hdr *)rt_ptr(this_))->type == RT_T_ERROR) return rt_str_c("[object Error]");
+	if (rt_is_obj(this_)) {
+		/* built-ins with a Symbol.toStringTag in JS */
+		int ty = ((rt_hdr *)rt_ptr(this_))->type;
+		int weak = 1;
+		for (rt_value p = rt_get_proto(this_); rt_is_obj(p); p = rt_get_proto(p))
+			if (p == rt_proto_map || p == rt_proto_set) weak = 0;
+		if (ty == RT_T_MAP) return rt_str_c(weak ? "[object WeakMap]" : "[object Map]");
+		if (ty == RT_T_SET) return rt_str_c(weak ? "[object WeakSet]" : "[object Set]");
+		if (ty == RT_T_PROMISE) return rt_str_c("[object Promise]");
+		if (ty == RT_T_GENERATOR) return rt_str_c("[object Generator]");
+	}
+	/* the namespaces with a Symbol.toStringTag in JS */
+	if (this_ == rt_obj_get_c(rt_global_obj, "Math")) return rt_str_c("[object Math]");
+	if (this_ == rt_obj_get_c(rt_global_obj, "JSON")) return rt_str_c("[object JSON]");
 	return rt_str_c("[object Object]");
 }
 NATIVE(op_valueof) { return this_; }
@@ -223,7 +246,7 @@ void rt_error_fix_stack(rt_value e) {
 	if (rt_is_obj(e) && ((rt_hdr *)rt_ptr(e))->type == RT_T_ERROR) rt_define(e, rt_atom_stack, make_stack(e), 0);
 }
 
-static const char *const error_names[] = {"TypeError", "RangeError", "SyntaxError", "ReferenceError", "EvalError", "URIError"};
+static const char *const error_names[] = {"TypeError", "RangeError", "SyntaxError", "ReferenceError", "EvalError", "URIError", "AggregateError"};
 
 void rt_init_errors(void) {
 	rt_proto_error = rt_obj_new(rt_proto_object);
@@ -473,8 +496,6 @@ void rt_builtins_init(void) {
 	rt_value sym = rt_native("Symbol", sym_ctor, 0);
 	rt_define(sym, rt_atom_c("iterator"), rt_box_ptr(rt_atom_symiter), 0);
 	global("Symbol", sym);
-	global("parseInt", rt_native("parseInt", g_parseint, 2));
-	global("parseFloat", rt_native("parseFloat", g_parsefloat, 1));
 	global("isNaN", rt_native("isNaN", g_isnan, 1));
 	global("isFinite", rt_native("isFinite", g_isfinite, 1));
 	global("NaN", rt_num(__builtin_nan("")));

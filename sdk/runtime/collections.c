@@ -178,6 +178,15 @@ NATIVE(map_ctor) { return construct(RT_T_MAP, rt_proto_map, this_, rt_arg(argc, 
 NATIVE(set_ctor) { return construct(RT_T_SET, rt_proto_set, this_, rt_arg(argc, argv, 0)); }
 NATIVE(wmap_ctor) { return construct(RT_T_MAP, proto_weakmap, this_, rt_arg(argc, argv, 0)); }
 NATIVE(wset_ctor) { return construct(RT_T_SET, proto_weakset, this_, rt_arg(argc, argv, 0)); }
+/* weak collections hold objects only (functions and arrays are objects) */
+NATIVE(wmap_set) {
+	if (!rt_is_obj(rt_arg(argc, argv, 0))) rt_throw_type("Invalid value used as weak map key");
+	return map_set(self, this_, argc, argv);
+}
+NATIVE(wset_add) {
+	if (!rt_is_obj(rt_arg(argc, argv, 0))) rt_throw_type("Invalid value used in weak set");
+	return set_add(self, this_, argc, argv);
+}
 
 static rt_value mkctor(const char *name, rt_code code, rt_value proto) {
 	rt_value c = rt_native(name, code, 0);
@@ -220,12 +229,12 @@ void rt_init_collections(void) {
 
 	proto_weakmap = rt_obj_new(rt_proto_object);
 	rt_method(proto_weakmap, "get", map_get, 1);
-	rt_method(proto_weakmap, "set", map_set, 2);
+	rt_method(proto_weakmap, "set", wmap_set, 2);
 	rt_method(proto_weakmap, "has", map_has, 1);
 	rt_method(proto_weakmap, "delete", map_delete, 1);
 	mkctor("WeakMap", wmap_ctor, proto_weakmap);
 	proto_weakset = rt_obj_new(rt_proto_object);
-	rt_method(proto_weakset, "add", set_add, 1);
+	rt_method(proto_weakset, "add", wset_add, 1);
 	rt_method(proto_weakset, "has", map_has, 1);
 	rt_method(proto_weakset, "delete", map_delete, 1);
 	mkctor("WeakSet", wset_ctor, proto_weakset);

@@ -265,6 +265,18 @@ static void add_props(ictx *c, rt_value out, rt_value v, int depth) {
 		} else e = fmt_value(c, ob->slots->v[si], depth + 1, 1);
 		rt_array_push(out, cat(cat(rt_inspect_key(k), S(": ")), e));
 	}
+	/* then enumerable symbol keys, in insertion order (as util.inspect) */
+	for (uint32_t i = 0; i < ((rt_object *)rt_ptr(v))->shape->nkeys; i++) {
+		rt_object *ob = (rt_object *)rt_ptr(v);
+		rt_string *k = ob->shape->props[i].key;
+		if (!(k->h.flags & RT_F_SYMBOL) || !(ob->shape->props[i].attrs & RT_P_ENUM)) continue;
+		rt_value e;
+		if (ob->shape->props[i].attrs & RT_P_ACCESSOR) {
+			rt_valbuf *b = (rt_valbuf *)rt_ptr(ob->slots->v[i]);
+			e = S(b->v[0] != RT_UNDEF ? (b->v[1] != RT_UNDEF ? "[Getter/Setter]" : "[Getter]") : "[Setter]");
+		} else e = fmt_value(c, ob->slots->v[i], depth + 1, 1);
+		rt_array_push(out, cat(cat(rt_inspect_key(k), S(": ")), e));
+	}
 	(void)n;
 }
 
@@ -295,6 +307,8 @@ static rt_value fmt_object(ictx *c, rt_value v, int depth) {
 	if (type == RT_T_ARRAY) {
 		b0 = "["; b1 = "]"; is_array = 1;
 		if (cname != RT_UNDEF && !rt_str_eq(cname, S("Array"))) prefix = cat(cat(cat(cname, S("(")), rt_num_to_str(((rt_array *)h)->len)), S(") "));
+	} else if ((type == RT_T_MAP || type == RT_T_SET) && cname != RT_UNDEF && (rt_str_eq(cname, S("WeakMap")) || rt_str_eq(cname, S("WeakSet")))) {
+		return cat(cname, S(" { <items unknown> }"));
 	} else if (type == RT_T_MAP || type == RT_T_SET) {
 		rt_mapobj *m = (rt_mapobj *)h;
 		prefix = cat(cat(cat(cname != RT_UNDEF ? cname : S(type == RT_T_MAP ? "Map" : "Set"), S("(")), rt_num_to_str(m->size)), S(") "));
@@ -312,6 +326,10 @@ static rt_value fmt_object(ictx *c, rt_value v, int depth) {
 		prefix = cat(st, S(" "));
 	} else if (type == RT_T_PROMISE) {
 		prefix = S("Promise ");
+	} else if (type == RT_T_BOXPRIM) {
+		rt_value pv = rt_get(v, rt_atom_c("[[PrimitiveValue]]"));
+		const char *k = rt_is_num(pv) ? "[Number: " : rt_is_bool(pv) ? "[Boolean: " : rt_is_str(pv) ? "[String: " : "[Symbol: ";
+		return cat(cat(S(k), fmt_value(c, pv, depth + 1, 1)), S("]"));
 	} else if (!rt_is_obj(proto)) {
 		prefix = S("[Object: null prototype] ");
 	} else if (cname == RT_UNDEF) {
@@ -381,29 +399,32 @@ static rt_value fmt_object(ictx *c, rt_value v, int depth) {
 		else if (p->state == 1) rt_array_push(out, fmt_value(c, p->value, depth + 1, 1));
 		else rt_array_push(out, cat(S("<rejected> "), fmt_value(c, ((rt_promise *)rt_ptr(v))->value, depth + 1, 1)));
 	} else if (type == RT_T_ARRAYBUFFER) {
-		rt_value bytes = rt_obj_get_c(v, "byteLength");
-		rt_value data = ((rt_object *)h)->slots->v[0];
-		rt_rawbuf *rb = (rt_rawbuf *)rt_ptr(data);
+		rt_abuf *ab = (rt_abuf *)h;
+		uint32_t len = ab->len;
 		rt_sb b;
 		rt_sb_init(&b);
 		rt_sb_adds(&b, "[Uint8Contents]: <");
-		uint32_t n = rb->len < 50 ? rb->len : 50;
+		uint32_t n = len < 50 ? len : 50;
 		static const char hx[] = "0123456789abcdef";
 		for (uint32_t i = 0; i < n; i++) {
 			if (i) rt_sb_add(&b, ' ');
-			rb = (rt_rawbuf *)rt_ptr(((rt_object *)rt_ptr(v))->slots->v[0]);
-			rt_sb_add(&b, (uint16_t)hx[rb->b[i] >> 4]);
-			rt_sb_add(&b, (uint16_t)hx[rb->b[i] & 15]);
+			rt_sb_add(&b, (uint16_t)hx[ab->b[i] >> 4]);
+			rt_sb_add(&b, (uint16_t)hx[ab->b[i] & 15]);
 		}
-		if (rb->len > 50) {
+		if (len > 50) {
 			char buf[40];
-			rt_fmt(buf, sizeof buf, " ... %u more byte%s", rb->len - 50, rb->len - 50 == 1 ? "" : "s");
+			rt_fmt(buf, sizeof buf, " ... %u more byte%s", len - 50, len - 50 == 1 ? "" : "s");
 			rt_sb_adds(&b, buf);
 		}
 		rt_sb_add(&b, '>');
 		rt_array_push(out, rt_sb_done(&b));
-		rt_array_push(out, cat(S("byteLength: "), fmt_value(c, bytes, depth + 1, 1)));
+		rt_array_push(out, cat(S("byteLength: "), fmt_number(len)));
 		prefix = S("ArrayBuffer ");
+	} else if (type == RT_T_DATAVIEW) {
+		rt_typed *t = (rt_typed *)h;
+		rt_array_push(out, cat(S("byteLength: "), fmt_number(t->length)));
+		rt_array_push(out, cat(S("byteOffset: "), fmt_number(t->offset)));
+		rt_array_push(out, cat(S("buffer: "), fmt_value(c, ((rt_typed *)rt_ptr(v))->buffer, depth + 1, 1)));
 	}
 	entries_before = (int)((rt_array *)rt_ptr(out))->len;
 	(void)entries_before;
@@ -494,7 +515,15 @@ void rt_console_log(int fd, int argc, const rt_value *argv) {
 					rt_value js = rt_call(rt_obj_get_c(rt_obj_get_c(rt_global_obj, "JSON"), "stringify"), RT_UNDEF, 1, &a);
 					rt_sb_addv(&b, rt_is_str(js) ? js : rt_str_c("undefined"));
 				}
-				else rt_sb_addv(&b, rt_inspect_nested(a));
+				else if (d == 'o' && rt_is_array(a)) {
+					/* %o shows hidden properties: an array's [length] */
+					rt_value t = rt_inspect_nested(a);
+					uint32_t n = rt_str_len(t);
+					char buf[40];
+					rt_fmt(buf, sizeof buf, "[length]: %u ]", ((rt_array *)rt_ptr(a))->len);
+					if (n == 2) rt_sb_adds(&b, "[ "), rt_sb_adds(&b, buf);
+					else rt_sb_addv(&b, rt_substr(t, 0, n - 2)), rt_sb_adds(&b, ", "), rt_sb_adds(&b, buf);
+				} else rt_sb_addv(&b, rt_inspect_nested(a));
 			}
 			if (i < argc) rt_sb_add(&b, ' ');
 		}

@@ -87,3 +87,13 @@ rt_value rt_call_ctor_spread(rt_value f, rt_value this_, rt_value args) {
 void rt_throw_tdz(rt_string *name) {
 	rt_throw_errv("ReferenceError", rt_concat(rt_concat(rt_str_c("Cannot access '"), rt_box_ptr(name)), rt_str_c("' before initialization")));
 }
+
+/* the strings array of a tagged template call site: cooked parts, .raw = the raw parts; both frozen */
+rt_value rt_template_object(int n, const rt_value *cooked, const rt_value *raw) {
+	rt_value r = rt_array_of(n, raw);
+	rt_value c = rt_array_of(n, cooked);
+	rt_define(c, rt_atom_c("raw"), r, 0);
+	((rt_hdr *)rt_ptr(r))->flags |= RT_F_FROZEN;
+	((rt_hdr *)rt_ptr(c))->flags |= RT_F_FROZEN;
+	return c;
+}

@@ -173,7 +173,7 @@ static void trace(rt_hdr *h) {
 		break;
 	}
 	case RT_T_ARRAYBUFFER: case RT_T_BOXPRIM: case RT_T_DATE:
-		/* ArrayBuffer: slots[0] holds the rawbuf (traced above via slots) */
+		/* ArrayBuffer: bytes inline (rt_abuf) */
 		break;
 	default: break;
 	}

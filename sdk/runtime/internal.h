@@ -17,9 +17,14 @@ void rt_sys_wait_ms(double ms);
 uint64_t rt_sys_now_ns(void);
 void *rt_sys_heap(size_t size);
 size_t rt_sys_stack_size(void);
+int rt_sys_param(const char *name, char *buf, size_t n);
 void rt_sys_panic(const char *msg) __attribute__((noreturn));
 void rt_sys_exit(int code) __attribute__((noreturn));
 void rt_sys_init(void);
+
+/* io.c: sockets and the descriptors the loop waits for (the other file that reaches the kernel) */
+int rt_io_active(void);     /* any descriptor watched: the loop keeps running */
+void rt_io_wait(double ms); /* wait up to ms (< 0: until ready), then run the ready callbacks */
 
 /* gc.c */
 void rt_gc_init(void *stack_top);

@@ -1,7 +1,8 @@
 /*
  * The entry point and the event loop: main() runs the compiled module, then alternates between
- * draining the microtask queue and running due timers, waiting in rump_sys_poll until the next
- * deadline. It returns when nothing is left to do.
+ * draining the microtask queue, running due timers and the callbacks of ready sockets, waiting in
+ * one rump_sys_poll (io.c) until the next deadline or a watched descriptor is ready. It returns
+ * when no timer is left and no descriptor is watched.
  */
 #include "internal.h"
 
@@ -117,19 +118,32 @@ static int run_one_timer(double now) {
 	return 1;
 }
 
+/* drains the microtask queue; a promise rejection nobody handled by then is thrown as uncaught */
+static void drain(void) {
+	extern int rt_promise_unhandled(rt_value *reason);
+	rt_value reason;
+	rt_run_microtasks();
+	if (rt_promise_unhandled(&reason)) rt_throw(reason);
+}
+
 static void run_loop(void) {
 	for (;;) {
-		rt_run_microtasks();
-		if (ntimers == 0) return;
+		drain();
+		if (ntimers == 0 && !rt_io_active()) return;
 		double now = rt_now_ms();
 		/* run every timer that was due at this instant, draining microtasks after each (as Node) */
 		int ran = 0;
-		while (run_one_timer(now)) { ran = 1; rt_run_microtasks(); }
+		while (run_one_timer(now)) { ran = 1; drain(); }
 		if (ran) continue;
-		double next = timers[0].due;
-		for (int i = 1; i < ntimers; i++) if (timers[i].due < next) next = timers[i].due;
+		/* wait for the next deadline (forever without timers) or a watched descriptor (io.c) */
+		double wait = -1;
+		if (ntimers) {
+			double next = timers[0].due;
+			for (int i = 1; i < ntimers; i++) if (timers[i].due < next) next = timers[i].due;
+			wait = next > now ? next - now : 0;
+		}
 		rt_out_flush();
-		if (next > now) rt_sys_wait_ms(next - now);
+		rt_io_wait(wait);
 	}
 }
 

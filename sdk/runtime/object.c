@@ -232,6 +232,12 @@ static void throw_nullish_read(rt_value o, rt_string *key) {
 /* special own properties of exotic objects; returns 1 and *out if handled */
 static int exotic_get(rt_value o, rt_string *key, rt_value *out) {
 	if (rt_is_str(o)) {
+		rt_string *so = (rt_string *)rt_ptr(o);
+		if ((so->h.flags & RT_F_SYMBOL) && key == rt_atom_c("description")) {
+			/* a symbol's text is "Symbol(desc)" */
+			*out = rt_substr(o, 7, rt_str_len(o) - 1);
+			return 1;
+		}
 		if (key == rt_atom_length) { *out = rt_num(rt_str_len(o)); return 1; }
 		if (key->h.flags & RT_F_INDEX) {
 			uint32_t i;

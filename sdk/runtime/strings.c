@@ -138,46 +138,77 @@ NATIVE(s_substr) {
 	return rt_substr(s, a, b);
 }
 
-static uint32_t upper1(uint32_t c) {
-	if (c >= 'a' && c <= 'z') return c - 32;
-	if (c < 0x80) return c;
-	if ((c >= 0xE0 && c <= 0xFE && c != 0xF7)) return c - 32;
-	if (c == 0xFF) return 0x178;
-	if (c == 0xB5) return 0x39C;
-	if (c >= 0x100 && c <= 0x17F && c != 0x130 && c != 0x131 && c != 0x138 && c != 0x149 && c != 0x17F) {
-		if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) return (c & 1) ? c : c - 1;
-		return (c & 1) ? c - 1 : c;
+/* Unicode case mapping: generated tables (casemap.h) of runs with a common delta, plus the
+ * mappings to several code points; final sigma is the one context-dependent rule. */
+#include "casemap.h"
+static uint32_t map_simple(const rt_caserun *t, int n, uint32_t c) {
+	int lo = 0, hi = n - 1;
+	while (lo <= hi) {
+		int mid = (lo + hi) / 2;
+		const rt_caserun *r = &t[mid];
+		if (c < r->start) hi = mid - 1;
+		else if (c > r->start + (uint32_t)(r->len - 1) * r->stride) lo = mid + 1;
+		else return (c - r->start) % r->stride ? c : (uint32_t)((int32_t)c + r->delta);
 	}
-	if (c >= 0x3B1 && c <= 0x3C9 && c != 0x3C2) return c - 32;
-	if (c == 0x3C2) return 0x3A3;
-	if (c >= 0x3AC && c <= 0x3AF) return c == 0x3AC ? 0x386 : c - 37;
-	if (c >= 0x430 && c <= 0x44F) return c - 32;
-	if (c >= 0x450 && c <= 0x45F) return c - 80;
 	return c;
 }
-static uint32_t lower1(uint32_t c) {
-	if (c >= 'A' && c <= 'Z') return c + 32;
-	if (c < 0x80) return c;
-	if ((c >= 0xC0 && c <= 0xDE && c != 0xD7)) return c + 32;
-	if (c == 0x178) return 0xFF;
-	if (c >= 0x100 && c <= 0x17F && c != 0x130 && c != 0x131 && c != 0x138 && c != 0x149 && c != 0x17F) {
-		if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) return (c & 1) ? c + 1 : c;
-		return (c & 1) ? c : c + 1;
+static const rt_casespecial *map_special(const rt_casespecial *t, int n, uint32_t c) {
+	for (int i = 0; i < n; i++) if (t[i].cp == c) return &t[i];
+	return 0;
+}
+#define NRUNS(t) ((int)(sizeof(t) / sizeof(t[0])))
+static uint32_t upper1(uint32_t c) { return map_simple(case_upper_runs, NRUNS(case_upper_runs), c); }
+static uint32_t lower1(uint32_t c) { return map_simple(case_lower_runs, NRUNS(case_lower_runs), c); }
+static int is_cased(uint32_t c) { return upper1(c) != c || lower1(c) != c || (c >= 0xDF && c <= 0x24F); }
+static int case_ignorable(uint32_t c) {
+	return c == '\'' || c == '.' || c == ':' || c == 0xB7 || c == 0x2019 || (c >= 0x300 && c <= 0x36F);
+}
+static uint32_t cp_at(rt_string *f, uint32_t i, uint32_t *w) {
+	uint32_t c = f->s[i];
+	*w = 1;
+	if (c >= 0xD800 && c < 0xDC00 && i + 1 < f->len && f->s[i + 1] >= 0xDC00 && f->s[i + 1] < 0xE000) {
+		*w = 2;
+		return 0x10000 + ((c - 0xD800) << 10) + (f->s[i + 1] - 0xDC00);
 	}
-	if (c >= 0x391 && c <= 0x3A9 && c != 0x3A2) return c + 32;
-	if (c == 0x386) return 0x3AC;
-	if (c >= 0x388 && c <= 0x38A) return c + 37;
-	if (c >= 0x410 && c <= 0x42F) return c + 32;
-	if (c >= 0x400 && c <= 0x40F) return c + 80;
 	return c;
+}
+static void sb_cp(rt_sb *b, uint32_t c) {
+	if (c >= 0x10000) {
+		c -= 0x10000;
+		rt_sb_add(b, (uint16_t)(0xD800 + (c >> 10)));
+		rt_sb_add(b, (uint16_t)(0xDC00 + (c & 0x3FF)));
+	} else rt_sb_add(b, (uint16_t)c);
+}
+/* Σ is ς at the end of a word: a cased letter before it, none after (case-ignorables skipped) */
+static int final_sigma(rt_string *f, uint32_t i) {
+	int before = 0, after = 0;
+	for (uint32_t k = i; k > 0; k--) {
+		uint32_t c = f->s[k - 1];
+		if (case_ignorable(c)) continue;
+		before = is_cased(c);
+		break;
+	}
+	for (uint32_t k = i + 1; k < f->len; k++) {
+		uint32_t c = f->s[k];
+		if (case_ignorable(c)) continue;
+		after = is_cased(c);
+		break;
+	}
+	return before && !after;
 }
 static rt_value change_case(rt_value s, int up) {
 	rt_sb b;
 	rt_sb_init(&b);
-	for (uint32_t i = 0; i < rt_str_len(s); i++) {
-		uint16_t c = rt_flat(s)->s[i];
-		if (up && c == 0xDF) { rt_sb_adds(&b, "SS"); continue; }
-		rt_sb_add(&b, (uint16_t)(up ? upper1(c) : lower1(c)));
+	for (uint32_t i = 0; i < rt_str_len(s);) {
+		rt_string *f = rt_flat(s);
+		uint32_t w, c = cp_at(f, i, &w);
+		const rt_casespecial *sp = c < 0xDF ? 0 : up ? map_special(case_upper_special, CASE_UPPER_NSPECIAL, c)
+			: map_special(case_lower_special, CASE_LOWER_NSPECIAL, c);
+		if (sp) {
+			for (int k = 0; k < 3 && sp->to[k]; k++) sb_cp(&b, sp->to[k]);
+		} else if (!up && c == 0x3A3 && final_sigma(f, i)) rt_sb_add(&b, 0x3C2);
+		else sb_cp(&b, up ? upper1(c) : lower1(c));
+		i += w;
 	}
 	return rt_sb_done(&b);
 }
@@ -319,6 +350,18 @@ NATIVE(str_fromcharcode) {
 	for (int i = 0; i < argc; i++) rt_sb_add(&b, (uint16_t)rt_u32(rt_tonum(argv[i])));
 	return rt_sb_done(&b);
 }
+/* String.raw(strings, ...subs): the raw parts interleaved with the substitutions */
+NATIVE(str_raw) {
+	rt_value raw = rt_get(rt_arg(argc, argv, 0), rt_atom_c("raw"));
+	uint32_t n = (uint32_t)rt_to_integer(rt_tonum(rt_get(raw, rt_atom_length)));
+	rt_sb b;
+	rt_sb_init(&b);
+	for (uint32_t i = 0; i < n; i++) {
+		rt_sb_addv(&b, rt_tostring(rt_get_index(raw, rt_num(i))));
+		if (i + 1 < n && (int)i + 1 < argc) rt_sb_addv(&b, rt_tostring(argv[i + 1]));
+	}
+	return rt_sb_done(&b);
+}
 NATIVE(str_fromcodepoint) {
 	rt_sb b;
 	rt_sb_init(&b);
@@ -373,5 +416,6 @@ void rt_init_string_methods(void) {
 	rt_define(p, rt_atom_constructor, c, 0);
 	rt_method(c, "fromCharCode", str_fromcharcode, 1);
 	rt_method(c, "fromCodePoint", str_fromcodepoint, 1);
+	rt_method(c, "raw", str_raw, 1);
 	rt_define(rt_global_obj, rt_atom_c("String"), c, 0);
 }

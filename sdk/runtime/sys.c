@@ -55,3 +55,7 @@ size_t rt_sys_stack_size(void) {
 	for (const char *c = buf; *c >= '0' && *c <= '9'; c++) v = v * 10 + (size_t)(*c - '0');
 	return v ? v : 1024 * 1024;
 }
+
+/* A parameter of the board or the application's rumpsdk.json "params" (the hypercall
+ * rumpuser_getparam): 0 and a NUL-terminated value in buf, or nonzero when unanswered. */
+int rt_sys_param(const char *name, char *buf, size_t n) { return rumpuser_getparam(name, buf, n); }

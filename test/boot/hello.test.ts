@@ -22,9 +22,11 @@ describe("examples/hello on qemu-x86", () => {
     const ticks = app.slice(1, 4).map((l) => l.match(/^hello: tick (\d) at ([\d.]+) ms$/));
     expect(ticks.map((t) => t?.[1])).toEqual(["1", "2", "3"]);
     const at = ticks.map((t) => Number(t![2]));
-    // 100 ms interval timer: each tick at least 100 ms after the previous one
-    expect(at[1] - at[0]).toBeGreaterThanOrEqual(99);
-    expect(at[2] - at[1]).toBeGreaterThanOrEqual(99);
+    // 100 ms interval timer: the next tick is due 100 ms after the previous one was taken up; each
+    // line is printed a little after that (a few ms under a loaded emulator), never a tick early
+    expect(at[1] - at[0]).toBeGreaterThanOrEqual(95);
+    expect(at[2] - at[1]).toBeGreaterThanOrEqual(95);
+    expect(at[2] - at[0]).toBeGreaterThanOrEqual(199);
     const last = app[4].match(/^hello: uptime ([\d.]+) ms, memory in use (\d+) of (\d+) bytes$/);
     expect(last).not.toBeNull();
     expect(Number(last![1])).toBeGreaterThanOrEqual(at[2]);

@@ -72,7 +72,7 @@ const rejected = (file: string, want: string) => {
   expect(r.diagnostics.map((x) => x.message).join("\n")).toContain(want);
 };
 
-describe.concurrent("conformance: not yet supported, rejected at compile time (not-yet.json)", () => {
+describe.runIf(pending.length > 0).concurrent("conformance: not yet supported, rejected at compile time (not-yet.json)", () => {
   for (const file of pending) it(rel(file), () => rejected(file, notYet[rel(file)]));
 });
 

@@ -8,6 +8,8 @@ type Rep = "D" | "B" | "V"; // double, int (boolean), rt_value
 interface Val {
   c: string;
   r: Rep;
+  vc?: string; // boxed form when it differs from boxing c (typed-array reads: undefined out of range)
+  iv?: string; // an integer C expression equal to c modulo 2^32 (for ToInt32/ToUint32 uses)
 }
 const SK = ts.SyntaxKind;
 
@@ -43,8 +45,9 @@ class FnCtx {
 }
 
 // not implemented yet in the runtime: rejected at compile time (never a runtime ReferenceError)
-const notYet = ["Promise", "ArrayBuffer", "DataView", "Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array",
-  "Int32Array", "Uint32Array", "Float32Array", "Float64Array", "Date"];
+const notYet = ["Date"];
+const taSuffix: Record<string, string> = { Int8Array: "i8", Uint8Array: "u8", Uint8ClampedArray: "u8c", Int16Array: "i16", Uint16Array: "u16",
+  Int32Array: "i32", Uint32Array: "u32", Float32Array: "f32", Float64Array: "f64" };
 
 const unsupportedGlobals: Record<string, string> = {
   eval: "eval is not supported: write the code directly",
@@ -220,10 +223,47 @@ class Emitter {
     const n = this.typeName(t);
     return !!n && /^(Int8|Uint8|Uint8Clamped|Int16|Uint16|Int32|Uint32|Float32|Float64)Array$/.test(n);
   }
+  /** typed-array element get/set with the kind known statically: rt_tget_u8(o, k) or, for an
+   *  index that is an integer C expression (a bitwise result), rt_tget_u8_i(o, (int32_t)k) */
+  taGet(t: ts.Type, o: string, k: string, kInt = false): string {
+    const sfx = taSuffix[this.typeName(t)!];
+    const ik = kInt ? k : this.intExpr(k);
+    return ik !== undefined ? `rt_tget_${sfx}_i(${o}, (int32_t)(${ik}))` : `rt_tget_${sfx}(${o}, ${k})`;
+  }
+  taSet(t: ts.Type, o: string, k: string, v: string, kInt = false): string {
+    const sfx = taSuffix[this.typeName(t)!];
+    const ik = kInt ? k : this.intExpr(k);
+    return ik !== undefined ? `rt_tset_${sfx}_i(${o}, (int32_t)(${ik}), ${v})` : `rt_tset_${sfx}(${o}, ${k}, ${v})`;
+  }
+  /** ToInt32 / ToUint32 of a value; a result of another bitwise operator stays an integer in C */
+  i32of(v: Val): string {
+    const x = v.r === "D" ? v.iv ?? this.intExpr(v.c) : undefined;
+    return x !== undefined ? `((int32_t)${x})` : `rt_i32(${this.toD(v)})`;
+  }
+  u32of(v: Val): string {
+    const x = v.r === "D" ? v.iv ?? this.intExpr(v.c) : undefined;
+    return x !== undefined ? `((uint32_t)${x})` : `rt_u32(${this.toD(v)})`;
+  }
+  /** declaration of the index temporary k of a typed-array access: int32_t when the index is integer */
+  taKey(kv: Val, k: string): { decl: string; int: boolean } {
+    const ik = this.intExpr(this.toD(kv));
+    return ik !== undefined ? { decl: `int32_t ${k} = (int32_t)(${ik});`, int: true } : { decl: `double ${k} = ${this.toD(kv)};`, int: false };
+  }
+  /** X when c is `((double)(X))` (or `((double)(T)(X))`): the emitter writes that form only for integer
+   *  C expressions (results of bitwise operators, booleans, lengths), so X is an int32/uint32 value */
+  intExpr(c: string): string | undefined {
+    if (!c.startsWith("((double)(")) return undefined;
+    let depth = 0;
+    for (let i = 0; i < c.length; i++) {
+      if (c[i] === "(") depth++;
+      else if (c[i] === ")" && --depth === 0 && i !== c.length - 1) return undefined;
+    }
+    return c.slice(9, -1);
+  }
 
   // ---- conversions ----
   toV(v: Val): string {
-    return v.r === "V" ? v.c : v.r === "D" ? `rt_num(${v.c})` : `rt_bool(${v.c})`;
+    return v.r === "V" ? v.c : v.vc !== undefined ? v.vc : v.r === "D" ? `rt_num(${v.c})` : `rt_bool(${v.c})`;
   }
   toD(v: Val): string {
     return v.r === "D" ? v.c : v.r === "B" ? `((double)(${v.c}))` : `rt_tonum(${v.c})`;
@@ -250,7 +290,7 @@ class Emitter {
     let prev: ts.Node = node;
     while (n) {
       if (ts.isConstructorDeclaration(n)) return n.parent as ts.ClassLikeDeclaration;
-      if (ts.isFunctionLike(n) && !ts.isFunctionTypeNode(n) && (n as ts.SignatureDeclaration).body !== undefined) return n;
+      if (ts.isFunctionLike(n) && !ts.isFunctionTypeNode(n) && (n as ts.FunctionLikeDeclaration).body !== undefined) return n;
       if (ts.isPropertyDeclaration(n) && prev === n.initializer && !this.isStatic(n)) return n.parent as ts.ClassLikeDeclaration;
       if (ts.isClassStaticBlockDeclaration(n)) return n.parent as ts.ClassLikeDeclaration;
       if (ts.isSourceFile(n)) return n;
@@ -298,6 +338,16 @@ class Emitter {
       if (ts.isBinaryExpression(n) && n.operatorToken.kind === SK.EqualsToken && ts.isIdentifier(n.left) && this.unsoundSource(n.right)) {
         const s = this.symbolOf(n.left);
         if (s) this.unsoundNum.add(s);
+      }
+      // a number variable the program compares with undefined/null may hold undefined (a hole read
+      // by for-of or passed to a callback): keep it boxed so the comparison sees it
+      if (ts.isBinaryExpression(n) && [SK.EqualsEqualsEqualsToken, SK.ExclamationEqualsEqualsToken, SK.EqualsEqualsToken, SK.ExclamationEqualsToken].includes(n.operatorToken.kind)) {
+        const nullish = (x: ts.Expression) => x.kind === SK.NullKeyword || (ts.isIdentifier(x) && x.text === "undefined");
+        const other = nullish(n.right) ? n.left : nullish(n.left) ? n.right : undefined;
+        if (other && ts.isIdentifier(other)) {
+          const s = this.symbolOf(other);
+          if (s) this.unsoundNum.add(s);
+        }
       }
       ts.forEachChild(n, visit);
     };
@@ -743,6 +793,21 @@ class Emitter {
       val = { c: t, r: "V" };
     }
     this.bindPattern(name, val, declare);
+  }
+  /** the property key of a member name: `#x` of different classes are different keys */
+  privKeys = new Map<ts.Node, string>();
+  mkey(n: ts.MemberName): string {
+    if (!ts.isPrivateIdentifier(n)) return n.text;
+    const d = this.checker.getSymbolAtLocation(n)?.valueDeclaration;
+    if (!d) return n.text;
+    let k = this.privKeys.get(d);
+    if (!k) {
+      const taken = new Set(this.privKeys.values());
+      k = n.text;
+      for (let i = 2; taken.has(k); i++) k = `${n.text}~${i}`;
+      this.privKeys.set(d, k);
+    }
+    return k;
   }
   propName(pn: ts.PropertyName): string {
     if (ts.isIdentifier(pn) || ts.isPrivateIdentifier(pn)) return pn.text;
@@ -1239,7 +1304,8 @@ class Emitter {
       const pe = heritage.types[0].expression;
       const pt = this.typeOf(pe);
       const pname = pt.getSymbol()?.getName();
-      const builtin = ["Array", "Map", "Set", "Promise", "ArrayConstructor", "MapConstructor", "SetConstructor", "PromiseConstructor", "Uint8ArrayConstructor"];
+      const builtin = ["Array", "Map", "Set", "Promise", "ArrayConstructor", "MapConstructor", "SetConstructor", "PromiseConstructor",
+        ...Object.keys(taSuffix).map((n) => n + "Constructor"), "ArrayBufferConstructor", "DataViewConstructor"];
       if (pname && builtin.includes(pname)) this.err(pe, `extending the built-in ${pname.replace("Constructor", "")} is not supported: wrap it in a field instead`);
       parent = this.toV(this.expr(pe));
     }
@@ -1292,7 +1358,7 @@ class Emitter {
           keyExpr = `rt_to_key(${kv})`;
         } else if (ts.isPrivateIdentifier(m.name)) {
           key = m.name.text;
-          keyExpr = this.atom(key);
+          keyExpr = this.atom(this.mkey(m.name));
         } else {
           key = this.propName(m.name);
           keyExpr = this.atom(key);
@@ -1316,7 +1382,7 @@ class Emitter {
       for (const m of statics) {
         if (ts.isPropertyDeclaration(m)) {
           const v = m.initializer ? this.toV(this.expr(m.initializer)) : "RT_UNDEF";
-          const k = ts.isComputedPropertyName(m.name) ? `rt_to_key(${this.toV(this.expr(m.name.expression))})` : this.atom(ts.isPrivateIdentifier(m.name) ? m.name.text : this.propName(m.name));
+          const k = ts.isComputedPropertyName(m.name) ? `rt_to_key(${this.toV(this.expr(m.name.expression))})` : this.atom(ts.isPrivateIdentifier(m.name) ? this.mkey(m.name) : this.propName(m.name));
           this.emit(`rt_define(${C}, ${k}, ${v}, RT_P_ENUM);`);
         } else {
           this.emit("{");
@@ -1346,7 +1412,7 @@ class Emitter {
       if (ts.isPropertyDeclaration(m) && !this.isStatic(m)) {
         if (m.modifiers?.some((x) => x.kind === SK.DeclareKeyword)) continue;
         const v = m.initializer ? this.toV(this.expr(m.initializer)) : "RT_UNDEF";
-        const k = ts.isComputedPropertyName(m.name) ? `rt_to_key(${this.toV(this.expr(m.name.expression))})` : this.atom(ts.isPrivateIdentifier(m.name) ? m.name.text : this.propName(m.name));
+        const k = ts.isComputedPropertyName(m.name) ? `rt_to_key(${this.toV(this.expr(m.name.expression))})` : this.atom(ts.isPrivateIdentifier(m.name) ? this.mkey(m.name) : this.propName(m.name));
         this.emit(`rt_define(this_, ${k}, ${v}, ${ts.isPrivateIdentifier(m.name) ? "0" : "RT_P_ENUM"});`);
       }
     }
@@ -1445,7 +1511,7 @@ class Emitter {
         return { c: `((void)(${this.expr((e as ts.VoidExpression).expression).c}), RT_UNDEF)`, r: "V" };
       case SK.DeleteExpression: {
         const de = (e as ts.DeleteExpression).expression;
-        if (ts.isPropertyAccessExpression(de)) return { c: `rt_delete(${this.toV(this.expr(de.expression))}, ${this.atom(de.name.text)})`, r: "B" };
+        if (ts.isPropertyAccessExpression(de)) return { c: `rt_delete(${this.toV(this.expr(de.expression))}, ${this.atom(this.mkey(de.name))})`, r: "B" };
         if (ts.isElementAccessExpression(de)) return { c: `rt_delete(${this.toV(this.expr(de.expression))}, rt_to_key(${this.toV(this.expr(de.argumentExpression))}))`, r: "B" };
         this.err(e, "unsupported delete operand");
       }
@@ -1463,7 +1529,7 @@ class Emitter {
         this.err(e, "regular expressions are not supported yet: use string methods (indexOf, split, replaceAll with a string)");
       // falls through
       case SK.TaggedTemplateExpression:
-        this.err(e, "tagged templates are not supported: call a function with the parts");
+        return this.taggedTemplate(e as ts.TaggedTemplateExpression);
       // falls through
       case SK.BigIntLiteral:
         this.err(e, "BigInt is not supported: use number (integers up to 2^53 are exact)");
@@ -1510,6 +1576,28 @@ class Emitter {
     const v = this.lookup(sym, id);
     if (v.c.startsWith("rt_cellp(self->cap[")) return { c: `rt_tdz(${v.c}, ${this.atom(id.text)})`, r: "V" };
     return { c: v.c, r: v.rep };
+  }
+
+  /** tag`a${x}b`: tag(strings, x) where strings (with .raw) is one frozen array per call site */
+  taggedTemplate(tt: ts.TaggedTemplateExpression): Val {
+    const t = tt.template;
+    const parts = ts.isNoSubstitutionTemplateLiteral(t) ? [t] : [t.head, ...t.templateSpans.map((s) => s.literal)];
+    const subs = ts.isNoSubstitutionTemplateLiteral(t) ? [] : t.templateSpans.map((s) => s.expression);
+    const cooked = parts.map((p) => (p.text === undefined ? "RT_UNDEF" : this.strLit(p.text)));
+    const raw = parts.map((p) => this.strLit(p.rawText ?? p.text));
+    const site = `G_[${this.nG++}]`;
+    const mk = `rt_template_object(${parts.length}, (rt_value[]){${cooked.join(", ")}}, (rt_value[]){${raw.join(", ")}})`;
+    const strings = `(${site} == RT_UNDEF ? (${site} = ${mk}) : ${site})`;
+    const tag = tt.tag;
+    const { pre, vals } = this.seq([...subs]);
+    const argv = this.tmp("tv");
+    const args = `rt_value ${argv}[${subs.length + 1}] = {${[strings, ...vals.map((v) => this.toV(v))].join(", ")}}; `;
+    if (ts.isPropertyAccessExpression(tag) && tag.expression.kind !== SK.SuperKeyword) {
+      const o = this.tmp("rcv");
+      return { c: `({ rt_value ${o} = ${this.toV(this.expr(tag.expression))}; ${pre}${args}rt_call_method(${o}, ${this.atom(this.mkey(tag.name))}, ${this.ic()}, ${subs.length + 1}, ${argv}); })`, r: "V" };
+    }
+    const f = this.tmp("fn");
+    return { c: `({ rt_value ${f} = ${this.toV(this.expr(tag))}; ${pre}${args}rt_call(${f}, RT_UNDEF, ${subs.length + 1}, ${argv}); })`, r: "V" };
   }
 
   template(te: ts.TemplateExpression): Val {
@@ -1588,7 +1676,7 @@ class Emitter {
       return { c: `((void)(${l.c}), ${r.c})`, r: r.r };
     }
     if (op === SK.AmpersandAmpersandToken || op === SK.BarBarToken || op === SK.QuestionQuestionToken) return this.logical(b);
-    if (op === SK.InKeyword && ts.isPrivateIdentifier(b.left)) return { c: `rt_has_own(${this.toV(this.expr(b.right))}, ${this.atom(b.left.text)})`, r: "B" };
+    if (op === SK.InKeyword && ts.isPrivateIdentifier(b.left)) return { c: `rt_has_own(${this.toV(this.expr(b.right))}, ${this.atom(this.mkey(b.left))})`, r: "B" };
     const lt = this.typeOf(b.left), rt = this.typeOf(b.right);
     const ln = this.repOfType(lt) === "D", rn = this.repOfType(rt) === "D";
     const { pre, vals } = this.seq([b.left, b.right]);
@@ -1606,12 +1694,12 @@ class Emitter {
       case SK.SlashToken: return W(`(${this.toD(l)} / ${this.toD(r)})`, "D");
       case SK.PercentToken: return W(`rt_fmod(${this.toD(l)}, ${this.toD(r)})`, "D");
       case SK.AsteriskAsteriskToken: return W(`rt_pow(${this.toD(l)}, ${this.toD(r)})`, "D");
-      case SK.AmpersandToken: return W(`((double)(rt_i32(${this.toD(l)}) & rt_i32(${this.toD(r)})))`, "D");
-      case SK.BarToken: return W(`((double)(rt_i32(${this.toD(l)}) | rt_i32(${this.toD(r)})))`, "D");
-      case SK.CaretToken: return W(`((double)(rt_i32(${this.toD(l)}) ^ rt_i32(${this.toD(r)})))`, "D");
-      case SK.LessThanLessThanToken: return W(`((double)(int32_t)(rt_u32(${this.toD(l)}) << (rt_u32(${this.toD(r)}) & 31)))`, "D");
-      case SK.GreaterThanGreaterThanToken: return W(`((double)(rt_i32(${this.toD(l)}) >> (rt_u32(${this.toD(r)}) & 31)))`, "D");
-      case SK.GreaterThanGreaterThanGreaterThanToken: return W(`((double)(rt_u32(${this.toD(l)}) >> (rt_u32(${this.toD(r)}) & 31)))`, "D");
+      case SK.AmpersandToken: return W(`((double)(${this.i32of(l)} & ${this.i32of(r)}))`, "D");
+      case SK.BarToken: return W(`((double)(${this.i32of(l)} | ${this.i32of(r)}))`, "D");
+      case SK.CaretToken: return W(`((double)(${this.i32of(l)} ^ ${this.i32of(r)}))`, "D");
+      case SK.LessThanLessThanToken: return W(`((double)(int32_t)(${this.u32of(l)} << (${this.u32of(r)} & 31)))`, "D");
+      case SK.GreaterThanGreaterThanToken: return W(`((double)(${this.i32of(l)} >> (${this.u32of(r)} & 31)))`, "D");
+      case SK.GreaterThanGreaterThanGreaterThanToken: return W(`((double)(${this.u32of(l)} >> (${this.u32of(r)} & 31)))`, "D");
       case SK.LessThanToken: case SK.GreaterThanToken: case SK.LessThanEqualsToken: case SK.GreaterThanEqualsToken: {
         const cop = op === SK.LessThanToken ? "<" : op === SK.GreaterThanToken ? ">" : op === SK.LessThanEqualsToken ? "<=" : ">=";
         if (ln && rn) return W(`(${this.toD(l)} ${cop} ${this.toD(r)})`, "B");
@@ -1697,7 +1785,7 @@ class Emitter {
       this.emit(`rt_value ${src} = ${this.toV(v)};`);
       for (const p of target.properties) {
         if (ts.isShorthandPropertyAssignment(p)) {
-          let val: Val = { c: `rt_get(${src}, ${this.atom(p.name.text)})`, r: "V" };
+          let val: Val = { c: `rt_get(${src}, ${this.atom(this.mkey(p.name))})`, r: "V" };
           if (p.objectAssignmentInitializer) {
             const t = this.tmp("e");
             this.emit(`rt_value ${t} = ${val.c}; if (${t} == RT_UNDEF) ${t} = ${this.toV(this.expr(p.objectAssignmentInitializer))};`);
@@ -1735,7 +1823,7 @@ class Emitter {
     if (ts.isPropertyAccessExpression(left)) {
       const o = this.toV(this.expr(left.expression));
       const x = this.tmp("sv");
-      return { c: `({ rt_value ${x} = ${this.toV(v)}; rt_set_ic(${o}, ${this.atom(left.name.text)}, ${x}, ${this.ic()}); ${x}; })`, r: "V" };
+      return { c: `({ rt_value ${x} = ${this.toV(v)}; rt_set_ic(${o}, ${this.atom(this.mkey(left.name))}, ${x}, ${this.ic()}); ${x}; })`, r: "V" };
     }
     if (ts.isElementAccessExpression(left)) {
       const o = this.tmp("so"), k = this.tmp("sk"), x = this.tmp("sv");
@@ -1743,7 +1831,10 @@ class Emitter {
       const ov = this.toV(this.expr(left.expression));
       const kv = this.expr(left.argumentExpression);
       if (this.typedKind(ot) && this.isNumType(left.argumentExpression))
-        return { c: `({ rt_value ${o} = ${ov}; double ${k} = ${this.toD(kv)}; double ${x} = ${this.toD(v)}; rt_tset(${o}, ${k}, ${x}); ${x}; })`, r: "D" };
+      {
+        const tk = this.taKey(kv, k);
+        return { c: `({ rt_value ${o} = ${ov}; ${tk.decl} double ${x} = ${this.toD(v)}; ${this.taSet(ot, o, k, x, tk.int)}; ${x}; })`, r: "D" };
+      }
       if (this.isArrayType(ot) && this.isNumType(left.argumentExpression))
         return { c: `({ rt_value ${o} = ${ov}; double ${k} = ${this.toD(kv)}; rt_value ${x} = ${this.toV(v)}; rt_aset(${o}, ${k}, ${x}); ${x}; })`, r: "V" };
       return { c: `({ rt_value ${o} = ${ov}; rt_value ${k} = ${this.toV(kv)}; rt_value ${x} = ${this.toV(v)}; rt_set_index(${o}, ${k}, ${x}); ${x}; })`, r: "V" };
@@ -1762,7 +1853,7 @@ class Emitter {
       if (left.expression.kind === SK.SuperKeyword) this.err(left, "assignment to super properties is not supported");
       const { pre, vals } = this.seq([left.expression, right]);
       const x = this.tmp("sv");
-      return { c: `({ ${pre}rt_value ${x} = ${this.toV(vals[1])}; rt_set_ic(${this.toV(vals[0])}, ${this.atom(left.name.text)}, ${x}, ${this.ic()}); ${x}; })`, r: "V" };
+      return { c: `({ ${pre}rt_value ${x} = ${this.toV(vals[1])}; rt_set_ic(${this.toV(vals[0])}, ${this.atom(this.mkey(left.name))}, ${x}, ${this.ic()}); ${x}; })`, r: "V" };
     }
     if (ts.isElementAccessExpression(left)) {
       const ot = this.typeOf(left.expression);
@@ -1771,7 +1862,7 @@ class Emitter {
       const arr = this.isArrayType(ot) && numKey;
       const { pre, vals } = this.seq([left.expression, left.argumentExpression, right], [undefined, numKey ? "D" : undefined, typed ? "D" : undefined]);
       const x = this.tmp("sv");
-      if (typed) return { c: `({ ${pre}double ${x} = ${vals[2].c}; rt_tset(${vals[0].c}, ${vals[1].c}, ${x}); ${x}; })`, r: "D" };
+      if (typed) return { c: `({ ${pre}double ${x} = ${vals[2].c}; ${this.taSet(ot, vals[0].c, vals[1].c, x)}; ${x}; })`, r: "D" };
       if (arr) return { c: `({ ${pre}rt_value ${x} = ${this.toV(vals[2])}; rt_aset(${vals[0].c}, ${vals[1].c}, ${x}); ${x}; })`, r: "V" };
       return { c: `({ ${pre}rt_value ${x} = ${this.toV(vals[2])}; rt_set_index(${this.toV(vals[0])}, ${this.toV(vals[1])}, ${x}); ${x}; })`, r: "V" };
     }
@@ -1810,7 +1901,7 @@ class Emitter {
     if (ts.isPropertyAccessExpression(left)) {
       const o = this.tmp("co"), x = this.tmp("cx");
       const ov = this.toV(this.expr(left.expression));
-      const a = this.atom(left.name.text);
+      const a = this.atom(this.mkey(left.name));
       const ic1 = this.ic(), ic2 = this.ic();
       const cur: Val = { c: `rt_get_ic(${o}, ${a}, ${ic1})`, r: "V" };
       const rv = this.expr(b.right);
@@ -1838,7 +1929,8 @@ class Emitter {
       }
       if (this.typedKind(ot) && numKey) {
         const res = this.arith(bop, { c: x, r: "D" }, rv, this.typeOf(left), this.typeOf(b.right), left, b.right);
-        return { c: `({ rt_value ${o} = ${ov}; double ${k} = ${this.toD(kv)}; double ${x} = rt_tget(${o}, ${k}); double ${r} = ${this.toD(res)}; rt_tset(${o}, ${k}, ${r}); ${r}; })`, r: "D" };
+        const tk = this.taKey(kv, k);
+        return { c: `({ rt_value ${o} = ${ov}; ${tk.decl} double ${x} = ${this.taGet(ot, o, k, tk.int)}; double ${r} = ${this.toD(res)}; ${this.taSet(ot, o, k, r, tk.int)}; ${r}; })`, r: "D" };
       }
       const elemNum = this.repOfType(this.typeOf(left)) === "D";
       const cur: Val = { c: x, r: elemNum ? "D" : "V" };
@@ -1866,12 +1958,12 @@ class Emitter {
       case SK.SlashToken: return { c: `(${this.toD(l)} / ${this.toD(r)})`, r: "D" };
       case SK.PercentToken: return { c: `rt_fmod(${this.toD(l)}, ${this.toD(r)})`, r: "D" };
       case SK.AsteriskAsteriskToken: return { c: `rt_pow(${this.toD(l)}, ${this.toD(r)})`, r: "D" };
-      case SK.AmpersandToken: return { c: `((double)(rt_i32(${this.toD(l)}) & rt_i32(${this.toD(r)})))`, r: "D" };
-      case SK.BarToken: return { c: `((double)(rt_i32(${this.toD(l)}) | rt_i32(${this.toD(r)})))`, r: "D" };
-      case SK.CaretToken: return { c: `((double)(rt_i32(${this.toD(l)}) ^ rt_i32(${this.toD(r)})))`, r: "D" };
-      case SK.LessThanLessThanToken: return { c: `((double)(int32_t)(rt_u32(${this.toD(l)}) << (rt_u32(${this.toD(r)}) & 31)))`, r: "D" };
-      case SK.GreaterThanGreaterThanToken: return { c: `((double)(rt_i32(${this.toD(l)}) >> (rt_u32(${this.toD(r)}) & 31)))`, r: "D" };
-      case SK.GreaterThanGreaterThanGreaterThanToken: return { c: `((double)(rt_u32(${this.toD(l)}) >> (rt_u32(${this.toD(r)}) & 31)))`, r: "D" };
+      case SK.AmpersandToken: return { c: `((double)(${this.i32of(l)} & ${this.i32of(r)}))`, r: "D" };
+      case SK.BarToken: return { c: `((double)(${this.i32of(l)} | ${this.i32of(r)}))`, r: "D" };
+      case SK.CaretToken: return { c: `((double)(${this.i32of(l)} ^ ${this.i32of(r)}))`, r: "D" };
+      case SK.LessThanLessThanToken: return { c: `((double)(int32_t)(${this.u32of(l)} << (${this.u32of(r)} & 31)))`, r: "D" };
+      case SK.GreaterThanGreaterThanToken: return { c: `((double)(${this.i32of(l)} >> (${this.u32of(r)} & 31)))`, r: "D" };
+      case SK.GreaterThanGreaterThanGreaterThanToken: return { c: `((double)(${this.u32of(l)} >> (${this.u32of(r)} & 31)))`, r: "D" };
       default: this.err(rn, "unsupported compound operator");
     }
   }
@@ -1886,7 +1978,7 @@ class Emitter {
       }
       case SK.PlusToken: return { c: this.toD(this.expr(p.operand)), r: "D" };
       case SK.ExclamationToken: return { c: `(!${this.cond(p.operand)})`, r: "B" };
-      case SK.TildeToken: return { c: `((double)(~rt_i32(${this.toD(this.expr(p.operand))})))`, r: "D" };
+      case SK.TildeToken: return { c: `((double)(~${this.i32of(this.expr(p.operand))}))`, r: "D" };
     }
     this.err(p, "unsupported unary operator");
   }
@@ -1905,7 +1997,7 @@ class Emitter {
     }
     if (ts.isPropertyAccessExpression(target)) {
       const ob = this.tmp("io"), o = this.tmp("old");
-      const a = this.atom(target.name.text);
+      const a = this.atom(this.mkey(target.name));
       return {
         c: `({ rt_value ${ob} = ${this.toV(this.expr(target.expression))}; double ${o} = rt_tonum(rt_get_ic(${ob}, ${a}, ${this.ic()})); rt_set_ic(${ob}, ${a}, rt_num(${o} ${opc} 1), ${this.ic()}); ${prefix ? `${o} ${opc} 1` : o}; })`,
         r: "D",
@@ -1917,8 +2009,10 @@ class Emitter {
       const numKey = this.isNumType(target.argumentExpression);
       const ov = this.toV(this.expr(target.expression));
       const kv = this.expr(target.argumentExpression);
-      if (this.typedKind(ot) && numKey)
-        return { c: `({ rt_value ${ob} = ${ov}; double ${k} = ${this.toD(kv)}; double ${o} = rt_tget(${ob}, ${k}); rt_tset(${ob}, ${k}, ${o} ${opc} 1); ${prefix ? `${o} ${opc} 1` : o}; })`, r: "D" };
+      if (this.typedKind(ot) && numKey) {
+        const tk = this.taKey(kv, k);
+        return { c: `({ rt_value ${ob} = ${ov}; ${tk.decl} double ${o} = ${this.taGet(ot, ob, k, tk.int)}; ${this.taSet(ot, ob, k, `${o} ${opc} 1`, tk.int)}; ${prefix ? `${o} ${opc} 1` : o}; })`, r: "D" };
+      }
       if (this.isArrayType(ot) && numKey)
         return { c: `({ rt_value ${ob} = ${ov}; double ${k} = ${this.toD(kv)}; double ${o} = rt_tonum(rt_aget(${ob}, ${k})); rt_aset(${ob}, ${k}, rt_num(${o} ${opc} 1)); ${prefix ? `${o} ${opc} 1` : o}; })`, r: "D" };
       return { c: `({ rt_value ${ob} = ${ov}; rt_value ${k} = ${this.toV(kv)}; double ${o} = rt_tonum(rt_get_index(${ob}, ${k})); rt_set_index(${ob}, ${k}, rt_num(${o} ${opc} 1)); ${prefix ? `${o} ${opc} 1` : o}; })`, r: "D" };
@@ -1958,7 +2052,7 @@ class Emitter {
 
   propAccess(e: ts.PropertyAccessExpression): Val {
     return this.withChain(e, () => {
-      const name = e.name.text;
+      const name = this.mkey(e.name);
       if (e.expression.kind === SK.SuperKeyword) return { c: `rt_super_get(${this.homeExpr(e)}, ${this.atom(name)}, ${this.thisExpr()})`, r: "V" };
       // constants of Math / Number
       if (ts.isIdentifier(e.expression) && this.isGlobalName(e.expression)) {
@@ -2008,7 +2102,12 @@ class Emitter {
       const o = this.objOf(e);
       const { pre, vals } = this.seqVals([o, null], [e.argumentExpression]);
       const ov = vals[0], kv = vals[1];
-      if (this.typedKind(ot) && numKey) return { c: this.wrap(pre, `rt_tget(${this.toV(ov)}, ${this.toD(kv)})`), r: "D" };
+      if (this.typedKind(ot) && numKey)
+        return {
+          c: this.wrap(pre, this.taGet(ot, this.toV(ov), this.toD(kv))), r: "D",
+          vc: this.wrap(pre, `rt_tgetv(${this.toV(ov)}, ${this.toD(kv)})`),
+          iv: /^Float/.test(this.typeName(ot)!) ? undefined : `(${this.wrap(pre, this.taGet(ot, this.toV(ov), this.toD(kv)).replace(/^rt_tget_(\w+?)(_i)?\(/, "rt_tgeti_$1$2("))})`,
+        };
       if (this.isArrayType(ot) && numKey) return { c: this.wrap(pre, `rt_aget(${this.toV(ov)}, ${this.toD(kv)})`), r: "V" };
       if (this.isStringType(ot) && numKey) return { c: this.wrap(pre, `rt_str_at(${this.toV(ov)}, ${this.toD(kv)})`), r: "V" };
       return { c: this.wrap(pre, `rt_get_index(${this.toV(ov)}, ${this.toV(kv)})`), r: "V" };
@@ -2058,7 +2157,7 @@ class Emitter {
         if (ts.isComputedPropertyName(p.name)) parts.push(`rt_define(${t}, rt_to_key(${this.toV(this.expr(p.name.expression))}), ${v}, RT_P_ENUM);`);
         else parts.push(`rt_define(${t}, ${this.atom(this.propName(p.name))}, ${v}, RT_P_ENUM);`);
       } else if (ts.isShorthandPropertyAssignment(p)) {
-        parts.push(`rt_define(${t}, ${this.atom(p.name.text)}, ${this.toV(this.ident(p.name))}, RT_P_ENUM);`);
+        parts.push(`rt_define(${t}, ${this.atom(this.mkey(p.name))}, ${this.toV(this.ident(p.name))}, RT_P_ENUM);`);
       } else if (ts.isSpreadAssignment(p)) {
         parts.push(`rt_spread_obj(${t}, ${this.toV(this.expr(p.expression))});`);
       } else if (ts.isMethodDeclaration(p)) {
@@ -2120,7 +2219,7 @@ class Emitter {
     if (special) return fin(special);
     if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) {
       if (callee.expression.kind === SK.SuperKeyword) {
-        const key = ts.isPropertyAccessExpression(callee) ? this.atom(callee.name.text) : `rt_to_key(${this.toV(this.expr(callee.argumentExpression))})`;
+        const key = ts.isPropertyAccessExpression(callee) ? this.atom(this.mkey(callee.name)) : `rt_to_key(${this.toV(this.expr(callee.argumentExpression))})`;
         const a = this.argsArray(c.arguments);
         const f = `rt_super_get(${this.homeExpr(c)}, ${key}, ${this.thisExpr()})`;
         const call = a.spread ? `rt_call_spread(${f}, ${this.thisExpr()}, ${a.arr})` : `rt_call(${f}, ${this.thisExpr()}, ${a.argc}, ${a.argv})`;
@@ -2133,8 +2232,8 @@ class Emitter {
       const a = this.argsArray(c.arguments);
       let fn: string;
       if (ts.isPropertyAccessExpression(callee)) {
-        if (!a.spread && !c.questionDotToken) return fin({ c: `({ rt_value ${o} = ${ov}; ${a.pre}rt_call_method(${o}, ${this.atom(callee.name.text)}, ${this.ic()}, ${a.argc}, ${a.argv}); })`, r: "V" });
-        fn = `rt_get_ic(${o}, ${this.atom(callee.name.text)}, ${this.ic()})`;
+        if (!a.spread && !c.questionDotToken) return fin({ c: `({ rt_value ${o} = ${ov}; ${a.pre}rt_call_method(${o}, ${this.atom(this.mkey(callee.name))}, ${this.ic()}, ${a.argc}, ${a.argv}); })`, r: "V" });
+        fn = `rt_get_ic(${o}, ${this.atom(this.mkey(callee.name))}, ${this.ic()})`;
       } else fn = `rt_get_index(${o}, ${this.toV(this.expr(callee.argumentExpression))})`;
       const f = this.tmp("fn");
       const opt = c.questionDotToken ? `if (rt_is_nullish(${f})) goto ${this.chainLabel()}; ` : "";

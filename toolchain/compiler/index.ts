@@ -29,7 +29,7 @@ export function compilerOptions(sdkRoot: string): ts.CompilerOptions {
     module: ts.ModuleKind.ES2022,
     moduleResolution: ts.ModuleResolutionKind.Bundler,
     moduleDetection: ts.ModuleDetectionKind.Force,
-    lib: ["lib.es2022.d.ts"],
+    lib: ["lib.es2022.d.ts", "lib.es2023.array.d.ts"],
     types: [],
     noEmit: true,
     allowImportingTsExtensions: true,

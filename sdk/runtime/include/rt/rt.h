@@ -327,6 +327,7 @@ rt_value rt_error_new(const char *ctor, const char *msg);
 /* ---- arrays ---- */
 rt_value rt_array_new(uint32_t len, uint32_t cap);
 rt_value rt_array_of(int n, const rt_value *items);
+rt_value rt_template_object(int n, const rt_value *cooked, const rt_value *raw); /* tagged templates */
 void rt_array_push(rt_value a, rt_value v);
 void rt_array_extend(rt_value a, rt_value iterable); /* ...spread */
 rt_value rt_array_get_slow(rt_array *a, double i);
@@ -372,8 +373,10 @@ typedef struct rt_typed {
 	uint32_t pad_;
 } rt_typed;
 enum rt_tkind { RT_TA_I8, RT_TA_U8, RT_TA_U8C, RT_TA_I16, RT_TA_U16, RT_TA_I32, RT_TA_U32, RT_TA_F32, RT_TA_F64, RT_TA_DV };
-double rt_typed_get_slow(rt_value t, double i);
-void rt_typed_set_slow(rt_value t, double i, double v);
+double rt_typed_get_slow(rt_value t, double i); /* NaN (undefined as a number) out of range */
+void rt_typed_set_slow(rt_value t, double i, double v); /* ignored out of range */
+uint8_t rt_clamp_u8(double v);                          /* ToUint8Clamp */
+rt_value rt_typed_new(int kind, double length);
 static inline double rt_tget(rt_value tv, double i) {
 	rt_typed *t = (rt_typed *)rt_ptr(tv);
 	uint32_t k = (uint32_t)i;
@@ -397,6 +400,7 @@ static inline void rt_tset(rt_value tv, double i, double v) {
 	if (__builtin_expect((double)k == i && k < t->length, 1)) {
 		switch (t->kind) {
 		case RT_TA_U8: case RT_TA_I8: t->data[k] = (uint8_t)rt_i32(v); return;
+		case RT_TA_U8C: t->data[k] = rt_clamp_u8(v); return;
 		case RT_TA_I16: case RT_TA_U16: ((uint16_t *)t->data)[k] = (uint16_t)rt_i32(v); return;
 		case RT_TA_I32: case RT_TA_U32: ((uint32_t *)t->data)[k] = (uint32_t)rt_i32(v); return;
 		case RT_TA_F32: ((float *)t->data)[k] = (float)v; return;
@@ -405,6 +409,59 @@ static inline void rt_tset(rt_value tv, double i, double v) {
 		}
 	}
 	rt_typed_set_slow(tv, i, v);
+}
+/* Element access when the compiler knows the kind statically (`u8[i]` with u8: Uint8Array):
+ * a kind check (guards against lying casts), a bounds check and one load/store. The _i forms
+ * take an int32 index (from integer expressions), avoiding a double round trip. */
+#define RT_TA_ACCESS(sfx, KIND, CT, LOAD, STORE) \
+	static inline double rt_tget_##sfx(rt_value tv, double i) { \
+		rt_typed *t = (rt_typed *)rt_ptr(tv); \
+		uint32_t k = (uint32_t)i; \
+		if (__builtin_expect((double)k == i && k < t->length && t->kind == KIND, 1)) return LOAD(((CT *)t->data)[k]); \
+		return rt_typed_get_slow(tv, i); \
+	} \
+	static inline double rt_tget_##sfx##_i(rt_value tv, int32_t i) { \
+		rt_typed *t = (rt_typed *)rt_ptr(tv); \
+		if (__builtin_expect((uint32_t)i < t->length && t->kind == KIND, 1)) return LOAD(((CT *)t->data)[i]); \
+		return rt_typed_get_slow(tv, i); \
+	} \
+	static inline int64_t rt_tgeti_##sfx(rt_value tv, double i) { /* for ToInt32/ToUint32 uses: 0 out of range */ \
+		rt_typed *t = (rt_typed *)rt_ptr(tv); \
+		uint32_t k = (uint32_t)i; \
+		if (__builtin_expect((double)k == i && k < t->length && t->kind == KIND, 1)) return (int64_t)(((CT *)t->data)[k]); \
+		return (int64_t)rt_u32(rt_typed_get_slow(tv, i)); \
+	} \
+	static inline int64_t rt_tgeti_##sfx##_i(rt_value tv, int32_t i) { \
+		rt_typed *t = (rt_typed *)rt_ptr(tv); \
+		if (__builtin_expect((uint32_t)i < t->length && t->kind == KIND, 1)) return (int64_t)(((CT *)t->data)[i]); \
+		return (int64_t)rt_u32(rt_typed_get_slow(tv, i)); \
+	} \
+	static inline void rt_tset_##sfx(rt_value tv, double i, double v) { \
+		rt_typed *t = (rt_typed *)rt_ptr(tv); \
+		uint32_t k = (uint32_t)i; \
+		if (__builtin_expect((double)k == i && k < t->length && t->kind == KIND, 1)) { ((CT *)t->data)[k] = STORE(v); return; } \
+		rt_typed_set_slow(tv, i, v); \
+	} \
+	static inline void rt_tset_##sfx##_i(rt_value tv, int32_t i, double v) { \
+		rt_typed *t = (rt_typed *)rt_ptr(tv); \
+		if (__builtin_expect((uint32_t)i < t->length && t->kind == KIND, 1)) { ((CT *)t->data)[i] = STORE(v); return; } \
+		rt_typed_set_slow(tv, i, v); \
+	}
+#define RT_TA_ID(x) (x)
+#define RT_TA_I32S(v) rt_i32(v)
+RT_TA_ACCESS(i8, RT_TA_I8, int8_t, RT_TA_ID, (int8_t)RT_TA_I32S)
+RT_TA_ACCESS(u8, RT_TA_U8, uint8_t, RT_TA_ID, (uint8_t)RT_TA_I32S)
+RT_TA_ACCESS(u8c, RT_TA_U8C, uint8_t, RT_TA_ID, rt_clamp_u8)
+RT_TA_ACCESS(i16, RT_TA_I16, int16_t, RT_TA_ID, (int16_t)RT_TA_I32S)
+RT_TA_ACCESS(u16, RT_TA_U16, uint16_t, RT_TA_ID, (uint16_t)RT_TA_I32S)
+RT_TA_ACCESS(i32, RT_TA_I32, int32_t, RT_TA_ID, RT_TA_I32S)
+RT_TA_ACCESS(u32, RT_TA_U32, uint32_t, RT_TA_ID, (uint32_t)RT_TA_I32S)
+RT_TA_ACCESS(f32, RT_TA_F32, float, RT_TA_ID, (float))
+RT_TA_ACCESS(f64, RT_TA_F64, double, RT_TA_ID, RT_TA_ID)
+static inline double rt_tlen(rt_value tv) { return ((rt_typed *)rt_ptr(tv))->length; }
+static inline rt_value rt_tgetv(rt_value tv, double i) { /* boxed read: undefined out of range */
+	rt_typed *t = (rt_typed *)rt_ptr(tv);
+	return i >= 0 && i < t->length && i == (double)(uint32_t)i ? rt_num(rt_tget(tv, i)) : RT_UNDEF;
 }
 
 /* ---- console and event loop ---- */
