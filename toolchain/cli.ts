@@ -3,6 +3,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { listBoards, loadBoard } from "./boards.ts";
 import { build, resolveInput, type BuildResult } from "./build.ts";
+import { parseKernel } from "./appconfig.ts";
 import { formatUserError, UserError } from "./errors.ts";
 import { netArgs, PANIC_CODE, parseForward, probeAccel, runImage, type Accel } from "./qemu.ts";
 
@@ -11,6 +12,8 @@ const USAGE = `usage: rumpsdk <command> [options]
 commands:
   build <app-dir|main.ts> [--board=NAME] [-o IMAGE]   compile and link a firmware image
         [--compiler=porffor]                          (porffor 0.61 instead of the SDK's compiler; --board=host only)
+        [--kernel=lwip|netbsd] [--rumpkernel=DIR]     kernel flavor: lwIP (default) or NetBSD's rump kernel
+                                                      components from DIR (see README.md; build and run)
   run <app-dir|main.ts> [--board=NAME] [--accel=kvm|tcg] [--timeout=SEC]
                                                       build if stale, boot it, serial console on this terminal
                                                       (Ctrl-C stops the machine; the firmware's exit code is ours)
@@ -29,8 +32,15 @@ const OPTIONS = {
   forward: { type: "string", multiple: true },
   quiet: { type: "boolean", short: "q", default: false },
   compiler: { type: "string", default: "rumpsdk" },
+  kernel: { type: "string" },
+  rumpkernel: { type: "string" },
   help: { type: "boolean", short: "h", default: false },
 } as const;
+
+/** --kernel / --rumpkernel as build options */
+function kernelOptions(values: { kernel?: string; rumpkernel?: string }) {
+  return { kernel: values.kernel === undefined ? undefined : parseKernel(values.kernel, "--kernel"), rumpkernel: values.rumpkernel };
+}
 
 const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 
@@ -59,7 +69,7 @@ async function cmdBuild(args: string[]) {
     return 0;
   }
   if (values.compiler !== "rumpsdk") throw new UserError(`unknown compiler "${values.compiler}"`, "Use --compiler=rumpsdk (the default) or --compiler=porffor (for comparison, --board=host only).");
-  const r = await build({ input: positionals[0], board, output: values.output, quiet: values.quiet });
+  const r = await build({ input: positionals[0], board, output: values.output, quiet: values.quiet, ...kernelOptions(values) });
   console.log(describeBuild(r));
   return 0;
 }
@@ -81,7 +91,7 @@ async function cmdRun(args: string[]) {
   const nic = values.net === "virtio" || values.net === "e1000" ? values.net : forwards.length ? "virtio" : undefined;
   if (board.arch === "host") {
     const { runHost } = await import("./host.ts");
-    const r = await build({ input: positionals[0], board, output: values.output, quiet: true });
+    const r = await build({ input: positionals[0], board, output: values.output, quiet: true, ...kernelOptions(values) });
     return runHost(r.image, timeoutSec);
   }
   let accel = parseAccel(values.accel);
@@ -89,7 +99,7 @@ async function cmdRun(args: string[]) {
   console.log(`rumpsdk: booting on ${board.name} with ${board.qemu?.binary}, accelerator ${chosen.toUpperCase()}` +
     (accel ? " (as asked)" : chosen === "kvm" ? " (a probe guest booted under KVM)" : " (KVM cannot run a probe guest here)"));
   accel = chosen;
-  const r = await build({ input: positionals[0], board, output: values.output, quiet: values.quiet });
+  const r = await build({ input: positionals[0], board, output: values.output, quiet: values.quiet, ...kernelOptions(values) });
   if (!r.upToDate) console.log(describeBuild(r));
   if (nic) {
     console.log(`rumpsdk: network: ${nic} NIC on QEMU user networking (guest 10.0.2.15 by DHCP, host 10.0.2.2)`);
