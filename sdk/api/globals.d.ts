@@ -1,6 +1,7 @@
 // Globals of the rumpsdk runtime beyond the ES2022 library: console, timers, microtasks.
-// Timer handles are small integers (numbers). The conformance suite ships the same declarations.
-// The SDK will ship the same declarations in sdk/api/globals.d.ts.
+// Timer handles are small integers (numbers); Node's Timeout objects are accepted back by
+// clearTimeout/clearInterval, so programs behave the same on both (the conformance suite is
+// type-checked against this file).
 
 interface Console {
   log(...data: unknown[]): void;
