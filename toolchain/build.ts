@@ -160,7 +160,11 @@ export function resolveInput(input: string): { kind: "ts" | "c"; file: string; n
     if (!existsSync(main)) throw new UserError(`${input} has no main.ts`, "An application folder holds main.ts (see examples/hello).");
     return { kind: "ts", file: main, name: path.basename(abs), dir: abs };
   }
-  if (abs.endsWith(".ts")) return { kind: "ts", file: abs, name: path.basename(path.dirname(abs)), dir: path.dirname(abs) };
+  // an application's main.ts is named after its folder; any other .ts file after itself
+  if (abs.endsWith(".ts")) {
+    const name = path.basename(abs) === "main.ts" ? path.basename(path.dirname(abs)) : path.basename(abs, ".ts");
+    return { kind: "ts", file: abs, name, dir: path.dirname(abs) };
+  }
   if (abs.endsWith(".c")) return { kind: "c", file: abs, name: path.basename(abs, ".c"), dir: path.dirname(abs) };
   throw new UserError(`${input}: not a TypeScript application`, "Give an application folder holding main.ts, or the path of a main.ts.");
 }

@@ -436,17 +436,58 @@ rumpuser_exit(int value)
 
 /* ---- console ---- */
 
-/* stdio buffers stdout (fully when it is a pipe or file), flushed by rumpuser__flush */
+/*
+ * Console output: our own buffer and write loop rather than stdio. The standard output we inherit
+ * may be in non-blocking mode (O_NONBLOCK belongs to the open file, and a parent such as Node sets
+ * it on its pipes); stdio then loses track of partly written buffers on EAGAIN and writes them
+ * twice. Here a full pipe just means waiting for it to drain.
+ */
+static pthread_mutex_t cons_mtx = PTHREAD_MUTEX_INITIALIZER;
+static char cons_buf[8192];
+static size_t cons_len;
+
+static void
+cons_drain(void)
+{
+	size_t off = 0;
+
+	while (off < cons_len) {
+		ssize_t n = write(STDOUT_FILENO, cons_buf + off, cons_len - off);
+		if (n > 0) {
+			off += (size_t)n;
+		} else if (n == -1 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+			struct pollfd pfd = { .fd = STDOUT_FILENO, .events = POLLOUT };
+			poll(&pfd, 1, -1);
+		} else if (!(n == -1 && errno == EINTR)) {
+			break;          /* the reader is gone: drop the output */
+		}
+	}
+	cons_len = 0;
+}
+
 void
 rumpuser_putchar(int c)
 {
-	putc(c, stdout);
+	pthread_mutex_lock(&cons_mtx);
+	if (cons_len == sizeof(cons_buf))
+		cons_drain();
+	cons_buf[cons_len++] = (char)c;
+	pthread_mutex_unlock(&cons_mtx);
 }
 
 void
 rumpuser__flush(void)
 {
-	fflush(stdout);
+	pthread_mutex_lock(&cons_mtx);
+	cons_drain();
+	pthread_mutex_unlock(&cons_mtx);
+}
+
+/* a program that returns from main ends through exit(): the console is flushed then too */
+__attribute__((constructor)) static void
+cons_init(void)
+{
+	atexit(rumpuser__flush);
 }
 
 /* debug output goes to stderr, so stdout stays the program's own output */
