@@ -58,6 +58,7 @@ void rt_sb_adds(rt_sb *b, const char *s);
 void rt_sb_addv(rt_sb *b, rt_value str);
 void rt_sb_addu(rt_sb *b, const uint16_t *s, uint32_t n);
 void rt_sb_addnum(rt_sb *b, double d);
+void rt_sb_json_quote(rt_sb *b, rt_value s); /* appends JSON.stringify of a string */
 rt_value rt_sb_done(rt_sb *b);
 
 /* objects */

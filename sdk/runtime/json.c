@@ -16,6 +16,17 @@ typedef struct jctx {
 
 static int ser(jctx *c, rt_value holder, rt_value key, rt_value v);
 
+/* v (an object) is a plain object whose keys ser may take from its shape: no key list, no
+ * accessors, no integer keys (those would enumerate first) */
+static int plain_keys(jctx *c, rt_value v) {
+	rt_object *ob = (rt_object *)rt_ptr(v);
+	if (c->keylist != RT_UNDEF || ob->h.type != RT_T_OBJECT) return 0;
+	rt_shape *sh = ob->shape;
+	for (uint32_t i = 0; i < sh->nkeys; i++)
+		if ((sh->props[i].attrs & RT_P_ACCESSOR) || (sh->props[i].key->h.flags & RT_F_INDEX)) return 0;
+	return 1;
+}
+
 static void newline(jctx *c) {
 	rt_sb_add(c->b, '\n');
 	rt_sb_addv(c->b, c->indent);
@@ -41,7 +52,7 @@ static int ser(jctx *c, rt_value holder, rt_value key, rt_value v) {
 	}
 	if (rt_is_str(v)) {
 		if (rt_flat(v)->h.flags & RT_F_SYMBOL) return 0;
-		rt_sb_addv(c->b, rt_json_quote(v));
+		rt_sb_json_quote(c->b, v);
 		return 1;
 	}
 	if (v == RT_UNDEF || rt_is_func(v) || !rt_is_obj(v)) return 0;
@@ -63,6 +74,30 @@ static int ser(jctx *c, rt_value holder, rt_value key, rt_value v) {
 		c->indent = saved;
 		if (pretty && n) newline(c);
 		rt_sb_add(c->b, ']');
+	} else if (plain_keys(c, v)) {
+		/* a plain object without accessors or index keys: its keys in shape order, values from
+		 * the slots while the shape is unchanged (a toJSON may change the object: then rt_get) */
+		rt_object *ob = (rt_object *)rt_ptr(v);
+		rt_shape *sh = ob->shape;
+		rt_sb_add(c->b, '{');
+		int any = 0;
+		for (uint32_t i = 0; i < sh->nkeys; i++) {
+			rt_prop *pr = &sh->props[i];
+			if (!(pr->attrs & RT_P_ENUM) || (pr->key->h.flags & RT_F_SYMBOL)) continue;
+			rt_value k = rt_box_ptr(pr->key);
+			rt_value pv = ob->shape == sh ? ob->slots->v[i] : rt_get(v, pr->key);
+			uint32_t mark = c->b->len;
+			if (any) rt_sb_add(c->b, ',');
+			if (pretty) newline(c);
+			rt_sb_json_quote(c->b, k);
+			rt_sb_add(c->b, ':');
+			if (pretty) rt_sb_add(c->b, ' ');
+			if (ser(c, v, k, pv)) any = 1;
+			else c->b->len = mark;
+		}
+		c->indent = saved;
+		if (pretty && any) newline(c);
+		rt_sb_add(c->b, '}');
 	} else {
 		rt_value keys = c->keylist != RT_UNDEF ? c->keylist : rt_own_keys(v);
 		rt_sb_add(c->b, '{');
@@ -73,7 +108,7 @@ static int ser(jctx *c, rt_value holder, rt_value key, rt_value v) {
 			uint32_t mark = c->b->len;
 			if (any) rt_sb_add(c->b, ',');
 			if (pretty) newline(c);
-			rt_sb_addv(c->b, rt_json_quote(k));
+			rt_sb_json_quote(c->b, k);
 			rt_sb_add(c->b, ':');
 			if (pretty) rt_sb_add(c->b, ' ');
 			if (ser(c, v, k, pv)) any = 1;
@@ -121,10 +156,11 @@ NATIVE(j_stringify) {
 /* ---- parse ---- */
 typedef struct pctx {
 	rt_value src;
+	const uint16_t *s; /* the flat characters of src (the collector does not move objects) */
 	uint32_t i, n;
 } pctx;
 
-static uint16_t ch(pctx *p) { return p->i < p->n ? rt_flat(p->src)->s[p->i] : 0; }
+static inline uint16_t ch(pctx *p) { return p->i < p->n ? p->s[p->i] : 0; }
 static void ws(pctx *p) {
 	while (p->i < p->n) {
 		uint16_t c = ch(p);
@@ -143,6 +179,16 @@ static void fail(pctx *p) {
 static rt_value pvalue(pctx *p);
 static rt_value pstring(pctx *p) {
 	p->i++; /* opening quote */
+	/* fast path: no escapes before the closing quote */
+	for (uint32_t j = p->i; j < p->n; j++) {
+		uint16_t c = p->s[j];
+		if (c == '"') {
+			rt_value r = rt_str_new(p->s + p->i, j - p->i);
+			p->i = j + 1;
+			return r;
+		}
+		if (c < 0x20 || c == '\\') break;
+	}
 	rt_sb b;
 	rt_sb_init(&b);
 	for (;;) {
@@ -204,7 +250,7 @@ static rt_value pnumber(pctx *p) {
 	char buf[64];
 	uint32_t n = p->i - st;
 	if (n < sizeof buf) {
-		for (uint32_t k = 0; k < n; k++) buf[k] = (char)rt_flat(p->src)->s[st + k];
+		for (uint32_t k = 0; k < n; k++) buf[k] = (char)p->s[st + k];
 		return rt_num(rt_strtod(buf, n, 0));
 	}
 	rt_string *f = rt_flat(rt_substr(p->src, st, p->i));
@@ -279,6 +325,7 @@ NATIVE(j_parse) {
 	p.src = rt_arg_str(argc, argv, 0);
 	p.i = 0;
 	p.n = rt_str_len(p.src);
+	p.s = rt_flat(p.src)->s;
 	rt_value v = pvalue(&p);
 	ws(&p);
 	if (p.i < p.n) fail(&p);

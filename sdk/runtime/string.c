@@ -369,9 +369,24 @@ rt_value rt_str_quote(rt_value sv, uint16_t q) {
 rt_value rt_json_quote(rt_value sv) {
 	rt_sb b;
 	rt_sb_init(&b);
-	rt_sb_add(&b, '"');
+	rt_sb_json_quote(&b, sv);
+	return rt_sb_done(&b);
+}
+void rt_sb_json_quote(rt_sb *bp, rt_value sv) {
+	rt_sb b = *bp;
 	rt_string *s = rt_flat(sv);
-	for (uint32_t i = 0; i < s->len; i++) {
+	/* fast path: a run of characters that need no escape is copied as is */
+	sb_need(&b, s->len + 2);
+	uint16_t *d = (uint16_t *)b.buf->b + b.len;
+	uint32_t i = 0;
+	*d++ = '"';
+	for (; i < s->len; i++) {
+		uint16_t c = s->s[i];
+		if (c < 0x20 || c == '"' || c == '\\' || (c >= 0xD800 && c <= 0xDFFF)) break;
+		*d++ = c;
+	}
+	b.len += i + 1;
+	for (; i < s->len; i++) {
 		uint16_t c = s->s[i];
 		if (c == '"' || c == '\\') { rt_sb_add(&b, '\\'); rt_sb_add(&b, c); }
 		else if (c == '\n') rt_sb_adds(&b, "\\n");
@@ -385,8 +400,7 @@ rt_value rt_json_quote(rt_value sv) {
 			rt_sb_adds(&b, "\\u");
 			for (int k = 12; k >= 0; k -= 4) rt_sb_add(&b, (uint16_t)hexd[(c >> k) & 15]);
 		} else rt_sb_add(&b, c);
-		s = rt_flat(sv);
 	}
 	rt_sb_add(&b, '"');
-	return rt_sb_done(&b);
+	*bp = b;
 }

@@ -3,6 +3,7 @@
 import path from "node:path";
 import ts from "typescript";
 import { CompileError, type CompileResult, type Diagnostic } from "./index.ts";
+import { Susp, emitSuspensions, checkSuspendPlacement } from "./suspend.ts";
 
 type Rep = "D" | "B" | "V"; // double, int (boolean), rt_value
 interface Val {
@@ -17,6 +18,7 @@ interface VarInfo {
   kind: "local" | "cell" | "global";
   c: string; // C lvalue: the variable, or the cell holder
   rep: Rep; // storage rep (cells always hold V)
+  int?: boolean; // an integer local: C int64_t (rep "D" for its readers; see analyzeInts)
 }
 
 type FnNode = ts.SignatureDeclaration | ts.ClassLikeDeclaration | ts.SourceFile;
@@ -28,6 +30,7 @@ interface Jump {
   cont?: string;
   handler?: string; // try/finally: C handler variable
   fin?: ts.Block; // finally: its block
+  iter?: string; // for-of over an iterator: its rt_iter, closed (return()) when a jump leaves the loop
 }
 
 class FnCtx {
@@ -37,6 +40,7 @@ class FnCtx {
   staticThis: string | undefined;
   jumps: Jump[] = [];
   volatileLocals = false;
+  susp?: Susp; // generators and async functions (suspend.ts)
   isArrow: boolean;
   homeExpr = "RT_UNDEF";
   constructor(public node: FnNode, public parent: FnCtx | undefined, public selfName: string) {
@@ -131,6 +135,7 @@ class Emitter {
   captured = new Set<ts.Symbol>();
   perIterCaptured = new Set<ts.Symbol>();
   unsoundNum = new Set<ts.Symbol>();
+  intLocals = new Set<ts.Symbol>(); // number locals held in a C int64_t (see analyzeInts)
   directFns = new Map<ts.Symbol, { name: string; params: Rep[]; ret: Rep | "void" }>();
   classInfo = new Map<ts.Node, { cvar: string }>();
   ctx!: FnCtx;
@@ -153,6 +158,10 @@ class Emitter {
 
   // ---- output helpers ----
   emit(line: string) {
+    if (this.ctx?.susp) {
+      for (const l of this.ctx.susp.line(line)) this.out.push("\t".repeat(this.indent) + l);
+      return;
+    }
     // Locals the compiler declares may go unused on some paths (a destructuring temporary, a
     // captured `self`): mark them used so the C stays clean under -Wall -Werror.
     const decl = /^(?:rt_value|double|int|int32_t|uint32_t|bool|volatile rt_value|volatile double) (\w+)(?: =[^;]*)?;$/.exec(line);
@@ -228,12 +237,12 @@ class Emitter {
   taGet(t: ts.Type, o: string, k: string, kInt = false): string {
     const sfx = taSuffix[this.typeName(t)!];
     const ik = kInt ? k : this.intExpr(k);
-    return ik !== undefined ? `rt_tget_${sfx}_i(${o}, (int32_t)(${ik}))` : `rt_tget_${sfx}(${o}, ${k})`;
+    return ik !== undefined ? `rt_tget_${sfx}_i(${o}, (int64_t)(${ik}))` : `rt_tget_${sfx}(${o}, ${k})`;
   }
   taSet(t: ts.Type, o: string, k: string, v: string, kInt = false): string {
     const sfx = taSuffix[this.typeName(t)!];
     const ik = kInt ? k : this.intExpr(k);
-    return ik !== undefined ? `rt_tset_${sfx}_i(${o}, (int32_t)(${ik}), ${v})` : `rt_tset_${sfx}(${o}, ${k}, ${v})`;
+    return ik !== undefined ? `rt_tset_${sfx}_i(${o}, (int64_t)(${ik}), ${v})` : `rt_tset_${sfx}(${o}, ${k}, ${v})`;
   }
   /** ToInt32 / ToUint32 of a value; a result of another bitwise operator stays an integer in C */
   i32of(v: Val): string {
@@ -247,7 +256,7 @@ class Emitter {
   /** declaration of the index temporary k of a typed-array access: int32_t when the index is integer */
   taKey(kv: Val, k: string): { decl: string; int: boolean } {
     const ik = this.intExpr(this.toD(kv));
-    return ik !== undefined ? { decl: `int32_t ${k} = (int32_t)(${ik});`, int: true } : { decl: `double ${k} = ${this.toD(kv)};`, int: false };
+    return ik !== undefined ? { decl: `int64_t ${k} = (int64_t)(${ik});`, int: true } : { decl: `double ${k} = ${this.toD(kv)};`, int: false };
   }
   /** X when c is `((double)(X))` (or `((double)(T)(X))`): the emitter writes that form only for integer
    *  C expressions (results of bitwise operators, booleans, lengths), so X is an int32/uint32 value */
@@ -259,6 +268,74 @@ class Emitter {
       else if (c[i] === ")" && --depth === 0 && i !== c.length - 1) return undefined;
     }
     return c.slice(9, -1);
+  }
+  /** the value of a top-level `const NAME = <constant number expression>` (folded at every read) */
+  constNums = new Map<ts.Symbol, number | undefined>();
+  constNum(sym: ts.Symbol): number | undefined {
+    if (this.constNums.has(sym)) return this.constNums.get(sym);
+    this.constNums.set(sym, undefined); // cycles fold to nothing
+    const d = this.declOf(sym);
+    let v: number | undefined;
+    if (d && ts.isVariableDeclaration(d) && d.initializer && ts.isIdentifier(d.name) && this.isTopLevelDecl(d) &&
+        (d.parent.flags & ts.NodeFlags.Const) && !this.unsoundNum.has(sym)) v = this.foldNum(d.initializer);
+    this.constNums.set(sym, v);
+    return v;
+  }
+  foldNum(e: ts.Expression): number | undefined {
+    while (ts.isParenthesizedExpression(e)) e = e.expression;
+    if (ts.isNumericLiteral(e)) return Number(e.text);
+    if (ts.isIdentifier(e)) {
+      const s = this.symbolOf(e);
+      return s && this.globals.has(s) ? this.constNum(s) : undefined;
+    }
+    if (ts.isPrefixUnaryExpression(e)) {
+      const x = this.foldNum(e.operand);
+      if (x === undefined) return undefined;
+      return e.operator === SK.MinusToken ? -x : e.operator === SK.PlusToken ? x : e.operator === SK.TildeToken ? ~x : undefined;
+    }
+    if (ts.isBinaryExpression(e)) {
+      const a = this.foldNum(e.left), b = a === undefined ? undefined : this.foldNum(e.right);
+      if (a === undefined || b === undefined) return undefined;
+      switch (e.operatorToken.kind) {
+        case SK.PlusToken: return a + b;
+        case SK.MinusToken: return a - b;
+        case SK.AsteriskToken: return a * b;
+        case SK.SlashToken: return a / b;
+        case SK.PercentToken: return a % b;
+        case SK.AmpersandToken: return a & b;
+        case SK.BarToken: return a | b;
+        case SK.CaretToken: return a ^ b;
+        case SK.LessThanLessThanToken: return a << b;
+        case SK.GreaterThanGreaterThanToken: return a >> b;
+        case SK.GreaterThanGreaterThanGreaterThanToken: return a >>> b;
+      }
+    }
+    return undefined;
+  }
+  /** an exact int64_t C form of a number value when it has one: an integer C expression (intExpr) or an integer literal */
+  exactInt(v: Val): string | undefined {
+    if (v.r !== "D") return undefined;
+    const x = this.intExpr(v.c);
+    if (x !== undefined) return `(int64_t)(${x})`;
+    if (/^\(?-?\d{1,15}\.0\)?$/.test(v.c)) return v.c.replace(".0", "");
+    return undefined;
+  }
+  /** a numeric comparison of two doubles, in integers when both sides are exact integers */
+  numCmp(l: Val, r: Val, cop: string): string {
+    const li = this.exactInt(l), ri = li !== undefined ? this.exactInt(r) : undefined;
+    if (li !== undefined && ri !== undefined) return `(${li} ${cop} ${ri})`;
+    return `(${this.toD(l)} ${cop} ${this.toD(r)})`;
+  }
+  /** an int64_t C expression for a double C expression whose value analyzeInts proved to be an integer */
+  i64of(c: string): string {
+    const x = this.intExpr(c);
+    if (x !== undefined) return `((int64_t)(${x}))`;
+    if (/^\(?-?\d+\.0\)?$/.test(c)) return c.replace(".0", "");
+    return `((int64_t)(${c}))`;
+  }
+  /** the read of an integer local: a double for its users, recognized by intExpr */
+  intRead(c: string): string {
+    return `((double)(int64_t)${c})`;
   }
 
   // ---- conversions ----
@@ -352,6 +429,92 @@ class Emitter {
       ts.forEachChild(n, visit);
     };
     visit(sf);
+    this.analyzeInts(sf);
+  }
+  /**
+   * Number locals that only ever hold integers get a C `int64_t` (exact, no -0, no NaN): a let/const
+   * with an initializer, not captured, not boxed, outside generators/async functions, whose every
+   * write is an integer expression (integer literal |v| <= 2^31, bitwise operator result, `.length`
+   * of a string/array/typed array, another such local, `c ? a : b` of those), `++`/`--`, `+= 1`,
+   * `-= 1` or a bitwise compound assignment. Steps of +-1 from values below 2^32 cannot leave the
+   * range where doubles are exact (2^53) in any feasible run, so the int64 value always equals
+   * the double JS would hold. Reads become `((double)(int64_t)x)`, which the emitter's integer
+   * fast paths (intExpr: bitwise operators, typed-array and array indexes, comparisons) recognize.
+   */
+  analyzeInts(sf: ts.SourceFile) {
+    const cands = new Map<ts.Symbol, ts.Expression[]>(); // candidate -> written expressions (undefined-free)
+    const bad = new Set<ts.Symbol>();
+    const inSuspendable = (n: ts.Node) => {
+      const f = this.enclosingFn(n);
+      if (ts.isSourceFile(f) || ts.isClassLike(f)) return false;
+      const fl = f as ts.FunctionLikeDeclaration;
+      return !!fl.asteriskToken || !!ts.getCombinedModifierFlags(fl as ts.Declaration) && (ts.getCombinedModifierFlags(fl as ts.Declaration) & ts.ModifierFlags.Async) !== 0;
+    };
+    const collect = (n: ts.Node) => {
+      if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && ts.isVariableDeclarationList(n.parent) &&
+          (n.parent.flags & ts.NodeFlags.BlockScoped) && !ts.isForOfStatement(n.parent.parent) && !ts.isForInStatement(n.parent.parent) &&
+          !this.isTopLevelDecl(n)) {
+        const sym = this.checker.getSymbolAtLocation(n.name);
+        if (sym && !this.captured.has(sym) && !this.unsoundNum.has(sym) && this.repOfType(this.checker.getTypeOfSymbolAtLocation(sym, n)) === "D" && !inSuspendable(n))
+          cands.set(sym, [n.initializer]);
+      }
+      ts.forEachChild(n, collect);
+    };
+    collect(sf);
+    if (!cands.size) return;
+    const skip = (e: ts.Node): ts.Node => { while (ts.isParenthesizedExpression(e.parent)) e = e.parent; return e.parent; };
+    const writes = (n: ts.Node) => {
+      if (ts.isIdentifier(n) && !ts.isVariableDeclaration(n.parent)) {
+        const sym = this.symbolOf(n);
+        if (sym && cands.has(sym) && !bad.has(sym)) {
+          let top: ts.Node = n;
+          while (ts.isParenthesizedExpression(top.parent)) top = top.parent;
+          const p = top.parent;
+          if (ts.isBinaryExpression(p) && p.left === top && p.operatorToken.kind >= SK.FirstAssignment && p.operatorToken.kind <= SK.LastAssignment) {
+            const k = p.operatorToken.kind;
+            const one = ts.isNumericLiteral(p.right) && Number(p.right.text) === 1;
+            if (k === SK.EqualsToken) cands.get(sym)!.push(p.right);
+            else if ((k === SK.PlusEqualsToken || k === SK.MinusEqualsToken) && one) { /* a step of 1 */ }
+            else if (![SK.AmpersandEqualsToken, SK.BarEqualsToken, SK.CaretEqualsToken, SK.LessThanLessThanEqualsToken,
+              SK.GreaterThanGreaterThanEqualsToken, SK.GreaterThanGreaterThanGreaterThanEqualsToken].includes(k)) bad.add(sym);
+          } else if ((ts.isPrefixUnaryExpression(p) || ts.isPostfixUnaryExpression(p)) && (p.operator === SK.PlusPlusToken || p.operator === SK.MinusMinusToken)) {
+            /* a step of 1 */
+          } else {
+            // a destructuring assignment target or a for-of/for-in head: not an integer write
+            let q: ts.Node = top, up = skip(top);
+            while (ts.isArrayLiteralExpression(up) || ts.isObjectLiteralExpression(up) || ts.isPropertyAssignment(up) || ts.isShorthandPropertyAssignment(up) ||
+                   ts.isSpreadElement(up) || ts.isSpreadAssignment(up)) { q = up; up = skip(up); }
+            if ((ts.isBinaryExpression(up) && up.left === q && up.operatorToken.kind === SK.EqualsToken) ||
+                ((ts.isForOfStatement(up) || ts.isForInStatement(up)) && up.initializer === q)) bad.add(sym);
+          }
+        }
+      }
+      ts.forEachChild(n, writes);
+    };
+    writes(sf);
+    const isInt = (e: ts.Expression): boolean => {
+      while (ts.isParenthesizedExpression(e)) e = e.expression;
+      if (ts.isNumericLiteral(e)) { const v = Number(e.text); return Number.isInteger(v) && v <= 2 ** 31; }
+      if (ts.isPrefixUnaryExpression(e)) {
+        if (e.operator === SK.TildeToken) return true;
+        if (e.operator === SK.MinusToken && ts.isNumericLiteral(e.operand)) { const v = Number(e.operand.text); return Number.isInteger(v) && v > 0 && v <= 2 ** 31; }
+        return false;
+      }
+      if (ts.isBinaryExpression(e)) return [SK.AmpersandToken, SK.BarToken, SK.CaretToken, SK.LessThanLessThanToken, SK.GreaterThanGreaterThanToken,
+        SK.GreaterThanGreaterThanGreaterThanToken].includes(e.operatorToken.kind);
+      if (ts.isConditionalExpression(e)) return isInt(e.whenTrue) && isInt(e.whenFalse);
+      if (ts.isIdentifier(e)) { const s = this.symbolOf(e); return !!s && cands.has(s) && !bad.has(s); }
+      if (ts.isPropertyAccessExpression(e) && e.name.text === "length" && !e.questionDotToken) {
+        const t = this.typeOf(e.expression);
+        return this.isStringType(t) || this.isArrayType(t) || this.typedKind(t);
+      }
+      return false;
+    };
+    for (let changed = true; changed;) {
+      changed = false;
+      for (const [sym, ws] of cands) if (!bad.has(sym) && !ws.every(isInt)) { bad.add(sym); changed = true; }
+    }
+    for (const sym of cands.keys()) if (!bad.has(sym)) this.intLocals.add(sym);
   }
   unsoundSource(e: ts.Expression): boolean {
     while (ts.isParenthesizedExpression(e)) e = e.expression;
@@ -411,6 +574,12 @@ class Emitter {
       return vi;
     }
     const rep = this.varRep(sym, decl);
+    if (rep === "D" && init !== undefined && this.intLocals.has(sym)) {
+      const vi: VarInfo = { kind: "local", c: name, rep, int: true };
+      this.emit(`${vol}int64_t ${name} = ${this.i64of(init)}; (void)${name};`);
+      this.ctx.vars.set(sym, vi);
+      return vi;
+    }
     const vi: VarInfo = { kind: "local", c: name, rep };
     this.emit(`${vol}${this.ctype(rep)} ${name} = ${init ?? (rep === "D" ? "__builtin_nan(\"\")" : rep === "B" ? "0" : "RT_UNDEF")};`);
     this.ctx.vars.set(sym, vi);
@@ -432,11 +601,11 @@ class Emitter {
     return vi;
   }
   /** the C lvalue and rep for reading/writing a variable from the current function */
-  lookup(sym: ts.Symbol, node: ts.Node): { c: string; rep: Rep } {
+  lookup(sym: ts.Symbol, node: ts.Node): { c: string; rep: Rep; int?: boolean } {
     const g = this.globals.get(sym);
     if (g) return { c: g.c, rep: g.rep };
     const loc = this.ctx.vars.get(sym);
-    if (loc) return loc.kind === "cell" ? { c: `rt_cellp(${loc.c})->v`, rep: "V" } : { c: loc.c, rep: loc.rep };
+    if (loc) return loc.kind === "cell" ? { c: `rt_cellp(${loc.c})->v`, rep: "V" } : { c: loc.c, rep: loc.rep, int: loc.int };
     // captured from an enclosing function (may still be in its temporal dead zone)
     const i = this.capture(this.ctx, sym, node);
     return { c: `rt_cellp(self->cap[${i}])->v`, rep: "V" };
@@ -575,9 +744,8 @@ class Emitter {
     const body = (fn as ts.FunctionLikeDeclaration).body;
     if (!body) this.err(fn, "a function without a body cannot be compiled");
     const fl = fn as ts.FunctionLikeDeclaration;
-    if (fl.asteriskToken) this.err(fn, "generator functions are not supported yet: write an iterator class with next()");
-    if (ts.getCombinedModifierFlags(fn as ts.Declaration) & ts.ModifierFlags.Async)
-      this.err(fn, "async functions are not supported yet: use promise callbacks or timers");
+    const isAsync = (ts.getCombinedModifierFlags(fn as ts.Declaration) & ts.ModifierFlags.Async) !== 0;
+    if (fl.asteriskToken && isAsync) this.err(fn, "async generator functions are not supported yet: write a generator of promises or an async function with a callback");
     const cname = `f_${++this.nfn}_${this.safeName(name || "anon")}`;
     const ctx = new FnCtx(fn, this.ctx, cname);
     const saved = { ctx: this.ctx, out: this.out, indent: this.indent, lastLine: this.lastLine };
@@ -586,6 +754,10 @@ class Emitter {
     this.indent = 1;
     this.lastLine = -1;
     ctx.volatileLocals = this.containsTry(body);
+    if (fl.asteriskToken || isAsync) {
+      checkSuspendPlacement(body, (n, m) => this.err(n, m));
+      ctx.susp = new Susp(fl.asteriskToken ? "gen" : "async", cname);
+    }
     if (ts.isFunctionExpression(fn) && fn.name) {
       // a named function expression sees its own name
       const sym = this.checker.getSymbolAtLocation(fn.name);
@@ -603,6 +775,7 @@ class Emitter {
       if (direct && direct.ret !== "void") this.emit(`return ${direct.ret === "D" ? "__builtin_nan(\"\")" : direct.ret === "B" ? "0" : "RT_UNDEF"};`);
       else if (!direct) this.emit("return RT_UNDEF;");
     } else {
+      if (ctx.susp) emitSuspensions(this, { kind: SK.ReturnStatement, expression: body } as unknown as ts.Statement);
       const v = this.expr(body);
       if (direct) this.emit(direct.ret === "void" ? `(void)(${v.c}); return;` : `return ${this.to(v, direct.ret)};`);
       else this.emit(`return ${this.toV(v)};`);
@@ -612,6 +785,12 @@ class Emitter {
     this.out = saved.out;
     this.indent = saved.indent;
     this.lastLine = saved.lastLine;
+    if (ctx.susp) {
+      const r = ctx.susp.finish(code, ctx.volatileLocals, cname);
+      this.protos.push(...r.protos);
+      this.bodies.push(...r.bodies);
+      return this.closureExpr(ctx, cname, name, this.paramLength(fn), opts.home);
+    }
     const pre = `\tRT_STACK_CHECK();\n\t(void)self; (void)this_; (void)argc; (void)argv;`;
     if (direct) {
       const ps = direct.params.map((r, i) => `${this.ctype(r)} p${i}`).join(", ") || "void";
@@ -659,6 +838,7 @@ class Emitter {
 
   directInfo(fn: ts.SignatureDeclaration): { name: string; params: Rep[]; ret: Rep | "void" } | undefined {
     if (!ts.isFunctionDeclaration(fn) || !fn.name || !ts.isSourceFile(fn.parent)) return undefined;
+    if (fn.asteriskToken || (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async)) return undefined; // state machines (suspend.ts)
     const sym = this.checker.getSymbolAtLocation(fn.name)!;
     const known = this.directFns.get(sym);
     if (known) return known;
@@ -743,6 +923,7 @@ class Emitter {
         }
       } else {
         const t = this.lookup(sym, name);
+        if (t.int) this.err(name, "internal: destructuring into an integer local");
         this.emit(`${t.c} = ${this.to(v, t.rep)};`);
       }
       return;
@@ -750,7 +931,8 @@ class Emitter {
     const src = this.tmp("d");
     this.emit(`rt_value ${src} = ${this.toV(v)};`);
     if (ts.isArrayBindingPattern(name)) {
-      this.emit(`if (!rt_is_array(${src})) ${src} = rt_array_from_iterable(${src});`);
+      const n = name.elements.some((el) => !ts.isOmittedExpression(el) && el.dotDotDotToken) ? -1 : name.elements.length;
+      this.emit(`if (!rt_is_array(${src})) ${src} = ${n < 0 ? `rt_array_from_iterable(${src})` : `rt_array_from_iterable_n(${src}, ${n})`};`);
       name.elements.forEach((el, i) => {
         if (ts.isOmittedExpression(el)) return;
         let val: Val;
@@ -855,6 +1037,7 @@ class Emitter {
   // ---- statements ----
   stmt(s: ts.Statement) {
     this.lineDirective(s);
+    if (this.ctx.susp) emitSuspensions(this, s);
     switch (s.kind) {
       case SK.VariableStatement: {
         const vs = s as ts.VariableStatement;
@@ -1061,6 +1244,7 @@ class Emitter {
     for (let i = js.length - 1; i >= depth; i--) {
       const j = js[i];
       if (j.kind === "try") this.emit(`rt_cur_handler = ${j.handler}.prev;`);
+      else if (j.iter) this.emit(`rt_iter_close(&${j.iter});`);
       else if (j.kind === "finally") {
         this.emit(`rt_cur_handler = ${j.handler}.prev;`);
         // run the finally block with the jump stack as it is outside this try
@@ -1135,7 +1319,7 @@ class Emitter {
   }
 
   forOf(fs: ts.ForOfStatement) {
-    if (fs.awaitModifier) this.err(fs, "for await is not supported yet");
+    if (fs.awaitModifier) this.err(fs, "for await is not supported yet: await each promise in a plain for-of loop (for (const p of ps) { const v = await p; ... })");
     const j = this.pushLoop(fs);
     const src = this.expr(fs.expression);
     const t = this.typeOf(fs.expression);
@@ -1158,11 +1342,17 @@ class Emitter {
       this.emit(`rt_iter_init(&${it}, ${this.toV(src)});`);
       this.emit(`while (rt_iter_next(&${it}, &${x})) {`);
       this.indent++;
+      // break closes the iterator (calls its return()); so do jumps out of the loop (unwindTo)
+      const brk0 = j.brk!;
+      j.brk = `${brk0}c`;
+      j.iter = it;
       this.loopBinding(fs.initializer, { c: x, r: "V" });
       this.stmtBlock(fs.statement);
       this.indent--;
       this.emit(`${j.cont}: __attribute__((unused));`);
       this.emit("}");
+      this.emit(`if (0) { ${j.brk}: __attribute__((unused)); rt_iter_close(&${it}); }`);
+      j.brk = brk0;
     }
     this.indent--;
     this.emit("}");
@@ -1520,10 +1710,14 @@ class Emitter {
         this.err(e, "spread is only supported in calls, arrays and objects");
       // falls through
       case SK.AwaitExpression:
-        this.err(e, "await is not supported yet");
-      // falls through
-      case SK.YieldExpression:
-        this.err(e, "yield is not supported yet");
+      case SK.YieldExpression: {
+        // evaluated before the statement by emitSuspensions (suspend.ts)
+        const t = this.ctx.susp?.temps.get(e);
+        if (t) return { c: t, r: "V" };
+        if (e.kind === SK.AwaitExpression && ts.isSourceFile(this.enclosingFn(e)))
+          this.err(e, "top-level await is not supported: put the code in an async function main() and call main()");
+        this.err(e, `${e.kind === SK.AwaitExpression ? "await" : "yield"} is not supported here`);
+      }
       // falls through
       case SK.RegularExpressionLiteral:
         this.err(e, "regular expressions are not supported yet: use string methods (indexOf, split, replaceAll with a string)");
@@ -1575,6 +1769,11 @@ class Emitter {
     if (d.getSourceFile().isDeclarationFile === false && ts.isFunctionDeclaration(d) && !d.body) this.err(id, "overload signatures need an implementation");
     const v = this.lookup(sym, id);
     if (v.c.startsWith("rt_cellp(self->cap[")) return { c: `rt_tdz(${v.c}, ${this.atom(id.text)})`, r: "V" };
+    if (v.int) return { c: this.intRead(v.c), r: "D" };
+    if (v.rep === "D" && this.globals.has(sym)) {
+      const k = this.constNum(sym);
+      if (k !== undefined) return { c: numLit(k), r: "D" };
+    }
     return { c: v.c, r: v.rep };
   }
 
@@ -1702,7 +1901,7 @@ class Emitter {
       case SK.GreaterThanGreaterThanGreaterThanToken: return W(`((double)(${this.u32of(l)} >> (${this.u32of(r)} & 31)))`, "D");
       case SK.LessThanToken: case SK.GreaterThanToken: case SK.LessThanEqualsToken: case SK.GreaterThanEqualsToken: {
         const cop = op === SK.LessThanToken ? "<" : op === SK.GreaterThanToken ? ">" : op === SK.LessThanEqualsToken ? "<=" : ">=";
-        if (ln && rn) return W(`(${this.toD(l)} ${cop} ${this.toD(r)})`, "B");
+        if (ln && rn) return W(this.numCmp(l, r, cop), "B");
         if (this.isStringType(lt) && this.isStringType(rt)) return W(`(rt_str_cmp(${this.toV(l)}, ${this.toV(r)}) ${cop} 0)`, "B");
         const lv = this.toV(l), rv = this.toV(r);
         if (op === SK.LessThanToken) return W(`rt_less(${lv}, ${rv}, 0)`, "B");
@@ -1712,7 +1911,7 @@ class Emitter {
       }
       case SK.EqualsEqualsEqualsToken: case SK.ExclamationEqualsEqualsToken: {
         const neg = op === SK.ExclamationEqualsEqualsToken ? "!" : "";
-        if (l.r === "D" && r.r === "D") return W(`${neg}(${l.c} == ${r.c})`, "B");
+        if (l.r === "D" && r.r === "D") return W(`${neg}${this.numCmp(l, r, "==")}`, "B");
         if (l.r === "B" && r.r === "B") return W(`${neg}(${l.c} == ${r.c})`, "B");
         if (r.c === "RT_UNDEF" || r.c === "RT_NULL") return W(`${neg}(${this.toV(l)} == ${r.c})`, "B");
         if (l.c === "RT_UNDEF" || l.c === "RT_NULL") return W(`${neg}(${l.c} == ${this.toV(r)})`, "B");
@@ -1720,7 +1919,7 @@ class Emitter {
       }
       case SK.EqualsEqualsToken: case SK.ExclamationEqualsToken: {
         const neg = op === SK.ExclamationEqualsToken ? "!" : "";
-        if (l.r === "D" && r.r === "D") return W(`${neg}(${l.c} == ${r.c})`, "B");
+        if (l.r === "D" && r.r === "D") return W(`${neg}${this.numCmp(l, r, "==")}`, "B");
         if (r.c === "RT_UNDEF" || r.c === "RT_NULL") return W(`${neg}rt_is_nullish(${this.toV(l)})`, "B");
         if (l.c === "RT_UNDEF" || l.c === "RT_NULL") return W(`${neg}rt_is_nullish(${this.toV(r)})`, "B");
         return W(`${neg}rt_loose_eq(${this.toV(l)}, ${this.toV(r)})`, "B");
@@ -1774,7 +1973,8 @@ class Emitter {
   destructAssign(target: ts.Expression, v: Val) {
     if (ts.isArrayLiteralExpression(target)) {
       const src = this.tmp("d");
-      this.emit(`rt_value ${src} = ${this.toV(v)}; if (!rt_is_array(${src})) ${src} = rt_array_from_iterable(${src});`);
+      const n = target.elements.some((el) => ts.isSpreadElement(el)) ? -1 : target.elements.length;
+      this.emit(`rt_value ${src} = ${this.toV(v)}; if (!rt_is_array(${src})) ${src} = ${n < 0 ? `rt_array_from_iterable(${src})` : `rt_array_from_iterable_n(${src}, ${n})`};`);
       target.elements.forEach((el, i) => {
         if (ts.isOmittedExpression(el)) return;
         if (ts.isSpreadElement(el)) this.assignTo(el.expression, { c: `rt_array_slice_from(${src}, ${i})`, r: "V" });
@@ -1818,6 +2018,7 @@ class Emitter {
     if (ts.isIdentifier(left)) {
       const sym = this.symbolOf(left)!;
       const t = this.lookup(sym, left);
+      if (t.int) this.err(left, "internal: destructuring into an integer local");
       return { c: `(${t.c} = ${this.to(v, t.rep)})`, r: t.rep };
     }
     if (ts.isPropertyAccessExpression(left)) {
@@ -1847,6 +2048,7 @@ class Emitter {
       const sym = this.symbolOf(left)!;
       const v = this.expr(right);
       const t = this.lookup(sym, left);
+      if (t.int) return { c: this.intRead(`(${t.c} = ${this.i64of(this.toD(v))})`), r: "D" };
       return { c: `(${t.c} = ${this.to(v, t.rep)})`, r: t.rep };
     }
     if (ts.isPropertyAccessExpression(left)) {
@@ -1887,8 +2089,13 @@ class Emitter {
     if (ts.isIdentifier(left)) {
       const sym = this.symbolOf(left)!;
       const t = this.lookup(sym, left);
-      const cur: Val = { c: t.c, r: t.rep };
+      const cur: Val = { c: t.int ? this.intRead(t.c) : t.c, r: t.rep };
       const rv = this.expr(b.right);
+      if (t.int) { // analyzeInts allowed only += 1, -= 1 and bitwise operators here
+        if (bop === SK.PlusToken || bop === SK.MinusToken) return { c: this.intRead(`(${t.c} ${bop === SK.PlusToken ? "+" : "-"}= 1)`), r: "D" };
+        const res = this.arith(bop, cur, rv, this.typeOf(left), this.typeOf(b.right), left, b.right);
+        return { c: this.intRead(`(${t.c} = ${this.i64of(this.toD(res))})`), r: "D" };
+      }
       if (logicalOp) {
         const test = bop === SK.AmpersandAmpersandToken ? this.toB(cur) : bop === SK.BarBarToken ? `!${this.toB(cur)}` : `rt_is_nullish(${this.toV(cur)})`;
         return { c: `(${test} ? (${t.c} = ${this.to(rv, t.rep)}) : ${t.c})`, r: t.rep };
@@ -1991,6 +2198,7 @@ class Emitter {
     if (ts.isIdentifier(target)) {
       const sym = this.symbolOf(target)!;
       const t = this.lookup(sym, target);
+      if (t.int) return { c: this.intRead(prefix || discard ? `(${opc}${opc}${t.c})` : `(${t.c}${opc}${opc})`), r: "D" };
       if (t.rep === "D") return { c: prefix || discard ? `(${opc}${opc}${t.c})` : `(${t.c}${opc}${opc})`, r: "D" };
       const o = this.tmp("old");
       return { c: `({ double ${o} = rt_tonum(${t.c}); ${t.c} = rt_num(${o} ${opc} 1); ${prefix ? `${o} ${opc} 1` : o}; })`, r: "D" };

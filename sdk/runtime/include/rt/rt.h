@@ -412,7 +412,8 @@ static inline void rt_tset(rt_value tv, double i, double v) {
 }
 /* Element access when the compiler knows the kind statically (`u8[i]` with u8: Uint8Array):
  * a kind check (guards against lying casts), a bounds check and one load/store. The _i forms
- * take an int32 index (from integer expressions), avoiding a double round trip. */
+ * take an integer index (from integer expressions: any int64 value, exact below 2^53), avoiding a
+ * double round trip. */
 #define RT_TA_ACCESS(sfx, KIND, CT, LOAD, STORE) \
 	static inline double rt_tget_##sfx(rt_value tv, double i) { \
 		rt_typed *t = (rt_typed *)rt_ptr(tv); \
@@ -420,9 +421,9 @@ static inline void rt_tset(rt_value tv, double i, double v) {
 		if (__builtin_expect((double)k == i && k < t->length && t->kind == KIND, 1)) return LOAD(((CT *)t->data)[k]); \
 		return rt_typed_get_slow(tv, i); \
 	} \
-	static inline double rt_tget_##sfx##_i(rt_value tv, int32_t i) { \
+	static inline double rt_tget_##sfx##_i(rt_value tv, int64_t i) { \
 		rt_typed *t = (rt_typed *)rt_ptr(tv); \
-		if (__builtin_expect((uint32_t)i < t->length && t->kind == KIND, 1)) return LOAD(((CT *)t->data)[i]); \
+		if (__builtin_expect((uint64_t)i < t->length && t->kind == KIND, 1)) return LOAD(((CT *)t->data)[i]); \
 		return rt_typed_get_slow(tv, i); \
 	} \
 	static inline int64_t rt_tgeti_##sfx(rt_value tv, double i) { /* for ToInt32/ToUint32 uses: 0 out of range */ \
@@ -431,9 +432,9 @@ static inline void rt_tset(rt_value tv, double i, double v) {
 		if (__builtin_expect((double)k == i && k < t->length && t->kind == KIND, 1)) return (int64_t)(((CT *)t->data)[k]); \
 		return (int64_t)rt_u32(rt_typed_get_slow(tv, i)); \
 	} \
-	static inline int64_t rt_tgeti_##sfx##_i(rt_value tv, int32_t i) { \
+	static inline int64_t rt_tgeti_##sfx##_i(rt_value tv, int64_t i) { \
 		rt_typed *t = (rt_typed *)rt_ptr(tv); \
-		if (__builtin_expect((uint32_t)i < t->length && t->kind == KIND, 1)) return (int64_t)(((CT *)t->data)[i]); \
+		if (__builtin_expect((uint64_t)i < t->length && t->kind == KIND, 1)) return (int64_t)(((CT *)t->data)[i]); \
 		return (int64_t)rt_u32(rt_typed_get_slow(tv, i)); \
 	} \
 	static inline void rt_tset_##sfx(rt_value tv, double i, double v) { \
@@ -442,9 +443,9 @@ static inline void rt_tset(rt_value tv, double i, double v) {
 		if (__builtin_expect((double)k == i && k < t->length && t->kind == KIND, 1)) { ((CT *)t->data)[k] = STORE(v); return; } \
 		rt_typed_set_slow(tv, i, v); \
 	} \
-	static inline void rt_tset_##sfx##_i(rt_value tv, int32_t i, double v) { \
+	static inline void rt_tset_##sfx##_i(rt_value tv, int64_t i, double v) { \
 		rt_typed *t = (rt_typed *)rt_ptr(tv); \
-		if (__builtin_expect((uint32_t)i < t->length && t->kind == KIND, 1)) { ((CT *)t->data)[i] = STORE(v); return; } \
+		if (__builtin_expect((uint64_t)i < t->length && t->kind == KIND, 1)) { ((CT *)t->data)[i] = STORE(v); return; } \
 		rt_typed_set_slow(tv, i, v); \
 	}
 #define RT_TA_ID(x) (x)
@@ -501,6 +502,10 @@ rt_value rt_gen_new(rt_resume resume, rt_value self, rt_value this_, uint32_t ns
 rt_value rt_iter_result(rt_value v, int done);
 void rt_async_await(rt_genframe *f, rt_value v); /* subscribes f to v */
 rt_value rt_async_start(rt_value frame);        /* runs to first await, returns promise */
+#define RT_GEN_DONE 0xFFFFFFFFu
+int rt_gen_delegate(rt_genframe *f, int mode, rt_value sent, rt_value *out); /* one yield* step: 0 yielded, 1 done, 2 returned */
+rt_value rt_get_iterator(rt_value v);             /* GetIterator: the iterator object */
+rt_value rt_array_from_iterable_n(rt_value v, uint32_t n); /* [a, b] = iterable: n values, then close */
 
 /* ---- entry ---- */
 void rt_app_main(void); /* defined by generated code */
