@@ -18,6 +18,9 @@ const DEBIAN = [
   { pkg: "duktape", probe: "duk", why: "the embedded JavaScript interpreter the compiler bench compares against" },
   { pkg: "dpkg-dev", probe: "dpkg-source", why: "unpacks lwIP's Debian source package" },
   { pkg: "wrk", probe: "wrk", why: "the HTTP load generator of the network bench" },
+  { pkg: "curl", probe: "curl", why: "the HTTP client the sensor-http tests fetch with" },
+  { pkg: "mosquitto", probe: "mosquitto", why: "the MQTT broker the sensor-mqtt tests publish to" },
+  { pkg: "mosquitto-clients", probe: "mosquitto_sub", why: "mosquitto_sub/mosquitto_pub: the host-side subscriber and publisher of the sensor-mqtt tests" },
 ];
 
 // lwIP, the kernel's TCP/IP, comes from Debian's source package at setup, never from the repository.
