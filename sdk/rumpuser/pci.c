@@ -2,7 +2,11 @@
  * PCI and DMA hypercalls (rumpcomp_pci_*) over core's PCI services, which the board provides
  * through core/platform.h. Memory is identity-mapped on every board so far, so DMA memory is
  * core_malloc memory and its physical address is core_virt_to_phys() of it. Interrupt
- * handlers run in core's interrupt thread (thread context), as the interface requires.
+ * handlers run in core's interrupt thread (thread context), as the interface requires, and
+ * inside the kernel: a driver's handler (NetBSD's hands its own straight to irq_establish)
+ * may take kernel locks, so the thread takes a kernel CPU first (hyp_schedule) and gives it
+ * back after (hyp_unschedule). The first time, it asks the kernel for a lwp of its own
+ * (hyp_lwproc_newlwp in process 1) so that later interrupts do not allocate a temporary one.
  */
 #include "rumpuser_int.h"
 
@@ -12,6 +16,8 @@
 static struct pci_intr {
 	unsigned cookie;
 	int irq;                /* -1: slot free */
+	int (*handler)(void *);
+	void *arg;
 } intrs[NCOOKIES];
 static int intrs_ready;
 
@@ -73,13 +79,37 @@ rumpcomp_pci_irq_map(unsigned bus, unsigned dev, unsigned fun, int intrline, uns
 	return 0;
 }
 
+/* runs in core's interrupt thread: the driver's handler, inside the kernel */
+static int
+intr_trampoline(void *p)
+{
+	static int have_lwp;
+	struct pci_intr *pi = p;
+	int rv;
+
+	rumpuser__hyp_schedule();
+	if (!have_lwp) {
+		have_lwp = 1;
+		(void)rumpuser__hyp_newlwp(1);  /* ENOSYS from a kernel without processes: fine */
+	}
+	rv = pi->handler(pi->arg);
+	rumpuser__hyp_unschedule();
+	return rv;
+}
+
 void *
 rumpcomp_pci_irq_establish(unsigned cookie, int (*handler)(void *), void *arg)
 {
 	struct pci_intr *pi = intr_lookup(cookie, 0);
 
-	if (pi == NULL || core_irq_establish(pi->irq, handler, arg) != 0)
+	if (pi == NULL || pi->handler != NULL)
 		return NULL;
+	pi->handler = handler;
+	pi->arg = arg;
+	if (core_irq_establish(pi->irq, intr_trampoline, pi) != 0) {
+		pi->handler = NULL;
+		return NULL;
+	}
 	return pi;
 }
 

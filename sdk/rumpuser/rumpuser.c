@@ -39,6 +39,28 @@ rumpuser__reschedule(int nlocks, void *interlock)
 		hyp.hyp_backend_schedule(nlocks, interlock);
 }
 
+void
+rumpuser__hyp_schedule(void)
+{
+	if (hyp_set && hyp.hyp_schedule != NULL)
+		hyp.hyp_schedule();
+}
+
+void
+rumpuser__hyp_unschedule(void)
+{
+	if (hyp_set && hyp.hyp_unschedule != NULL)
+		hyp.hyp_unschedule();
+}
+
+int
+rumpuser__hyp_newlwp(int pid)
+{
+	if (hyp_set && hyp.hyp_lwproc_newlwp != NULL)
+		return hyp.hyp_lwproc_newlwp(pid);
+	return RUMPUSER_ENOSYS;
+}
+
 /* ---- memory: core's allocator ---- */
 
 int
@@ -222,12 +244,21 @@ rumpuser_getparam(const char *name, void *buf, size_t buflen)
 	const char *v = core_param(name);
 	size_t n;
 
+	char tmp[24];
+
 	if (v == NULL) {
 		if (streq(name, RUMPUSER_PARAM_NCPU))
 			v = "1";                /* core runs one CPU */
 		else if (streq(name, RUMPUSER_PARAM_HOSTNAME))
 			v = "rumpsdk";
-		else
+		else if (streq(name, "RUMP_MEMLIMIT")) {
+			/* half of what core has free when the kernel asks (at its start): the rest is
+			 * for thread stacks, DMA memory and the runtime, which the kernel does not count */
+			struct core_memstats st;
+			core_memstats(&st);
+			core_snprintf(tmp, sizeof(tmp), "%luk", (unsigned long)((st.total - st.used) / 2048));
+			v = tmp;
+		} else
 			return RUMPUSER_ENOENT;
 	}
 	for (n = 1; v[n - 1] != '\0'; n++)
@@ -324,23 +355,31 @@ rumpuser_getrandom(void *buf, size_t buflen, int flags, size_t *retp)
 /* ---- component loading and management ---- */
 
 /*
- * Everything is statically linked: the linker set "link_set_rump_components" (pointers to
- * struct rump_component, kept by the board's linker script) is handed to the kernel. Its
- * boundary symbols are weak so that images without any component link too. No modules
- * (domodinit) or symbol tables (symload) are handed over: the SDK's kernels need neither.
+ * Everything is statically linked: the linker sets "link_set_rump_components" (pointers to
+ * struct rump_component) and "link_set_modules" (pointers to struct modinfo), kept by the
+ * board's linker script, are handed to the kernel. Their boundary symbols are weak so that
+ * images without them link too. A NetBSD kernel built with linker sets also scans both itself
+ * and ignores what it has already (a component loaded twice, a module that exists: EEXIST).
+ * No symbol tables (symload) are handed over.
  */
 extern const struct rump_component *const __start_link_set_rump_components[]
     __attribute__((weak));
 extern const struct rump_component *const __stop_link_set_rump_components[]
     __attribute__((weak));
+extern const struct modinfo *const __start_link_set_modules[] __attribute__((weak));
+extern const struct modinfo *const __stop_link_set_modules[] __attribute__((weak));
 
 void
 rumpuser_dl_bootstrap(rump_modinit_fn domodinit, rump_symload_fn symload,
     rump_compload_fn compload)
 {
 	const struct rump_component *const *rc;
+	const struct modinfo *const *mods = __start_link_set_modules;
+	size_t nmods = mods != NULL ? (size_t)(__stop_link_set_modules - mods) : 0;
 
-	(void)domodinit; (void)symload;
+	(void)symload;
+	if (domodinit != NULL && nmods > 0)
+		domodinit(mods, nmods);
 	if (compload == NULL || __start_link_set_rump_components == NULL)
 		return;
 	for (rc = __start_link_set_rump_components; rc < __stop_link_set_rump_components; rc++)

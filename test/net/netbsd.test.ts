@@ -1,0 +1,110 @@
+// The netbsd kernel flavor on qemu-x86 with both NICs: NetBSD's own vioif(4) and wm(4) drivers and
+// TCP/IP under the SDK's hypercalls. The TCP echo server (echo.c, rump_sys_* only) echoes 256 KiB
+// through --forward and exits 0 on "quit"; sensor-http (the same TypeScript application as on the
+// lwip flavor) answers curl and rejects a malformed request.
+// Needs NetBSD rump kernel components (README.md, "NetBSD's kernel"): set RUMPSDK_NETBSD_DIR to their
+// folder. Without it every test here is reported as skipped (CI has none).
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { CLI, ROOT, rumpsdk } from "../lib/sdk.ts";
+
+const DIR = process.env.RUMPSDK_NETBSD_DIR;
+const KERNEL = ["--kernel=netbsd", `--rumpkernel=${DIR}`];
+const hasCurl = spawnSync("curl", ["--version"]).status === 0;
+const hasSensorHttp = existsSync(path.join(ROOT, "examples/sensor-http/main.ts"));
+
+const NICS = [
+  { net: "virtio", ifname: "vioif0" },
+  { net: "e1000", ifname: "wm0" },
+] as const;
+
+const freePort = () => new Promise<number>((resolve, reject) => {
+  const s = net.createServer();
+  s.listen(0, "127.0.0.1", () => { const p = (s.address() as net.AddressInfo).port; s.close(() => resolve(p)); });
+  s.on("error", reject);
+});
+
+/** Boots an app (or C program) with a NIC and a forward; resolves once `readyLine` is printed. */
+function boot(app: string, nic: string, forward: string, readyLine: string) {
+  const p = spawn(process.execPath, [CLI, "run", app, "--board=qemu-x86", "--accel=tcg", "--timeout=240", ...KERNEL,
+    `--net=${nic}`, "--forward", forward], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+  let out = "";
+  let err = "";
+  const exited = new Promise<number | null>((resolve) => p.on("close", (code) => resolve(code)));
+  const ready = new Promise<void>((resolve, reject) => {
+    p.stdout.on("data", (d) => { out += d; if (out.includes(readyLine)) resolve(); });
+    p.stderr.on("data", (d) => (err += d));
+    exited.then((code) => reject(new Error(`${app} exited (${code}) before "${readyLine}":\n${out}\n${err}`)));
+  });
+  return { proc: p, ready, exited, output: () => out };
+}
+
+/** Sends data over one connection, half-closes, and collects what comes back (until the peer closes). */
+function exchange(port: number, data: Buffer | string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    const s = net.connect(port, "127.0.0.1", () => s.end(data));
+    s.on("data", (d) => chunks.push(d));
+    s.on("end", () => resolve(Buffer.concat(chunks)));
+    s.on("error", (e) => (chunks.length ? resolve(Buffer.concat(chunks)) : reject(e)));
+    s.setTimeout(60_000, () => s.destroy(new Error("exchange timed out")));
+  });
+}
+
+function curl(args: string[]): { code: number | null; stdout: string } {
+  const r = spawnSync("curl", ["-s", "-S", "-m", "60", ...args], { encoding: "utf8" });
+  return { code: r.status, stdout: r.stdout };
+}
+
+describe.skipIf(!DIR)("netbsd flavor (RUMPSDK_NETBSD_DIR): TCP echo", () => {
+  describe.each(NICS)("$net", ({ net: nic, ifname }) => {
+    it("attaches NetBSD's driver, configures the interface and echoes TCP data", async () => {
+      const b = await rumpsdk(["build", "test/net/echo.c", "--board=qemu-x86", "-q", ...KERNEL]);
+      expect(b.code, b.stderr).toBe(0);
+      const port = await freePort();
+      const vm = boot("test/net/echo.c", nic, `${port}:7`, "echo: listening on port 7");
+      try {
+        await vm.ready;
+        expect(vm.output()).toMatch(new RegExp(`\\nnet: ${ifname} 52:54:00:12:34:56 10\\.0\\.2\\.15/24 gw 10\\.0\\.2\\.2 \\(static`));
+        const data = randomBytes(256 * 1024);
+        const back = await exchange(port, data);
+        expect(back.length).toBe(data.length);
+        expect(back.equals(data)).toBe(true);
+        expect((await exchange(port, "quit\n")).toString()).toBe("quit\n");
+        expect(await vm.exited).toBe(0);
+        expect(vm.output()).toMatch(/echo: 262144 bytes, sum \d+/);
+      } finally {
+        vm.proc.kill("SIGKILL");
+      }
+    }, 300_000);
+  });
+});
+
+describe.skipIf(!DIR || !hasCurl || !hasSensorHttp)("netbsd flavor (RUMPSDK_NETBSD_DIR): sensor-http", () => {
+  describe.each(NICS)("$net", ({ net: nic, ifname }) => {
+    it("serves /metrics and / to curl and rejects a malformed request", async () => {
+      const b = await rumpsdk(["build", "examples/sensor-http", "--board=qemu-x86", "-q", ...KERNEL]);
+      expect(b.code, b.stderr).toBe(0);
+      const port = await freePort();
+      const vm = boot("examples/sensor-http", nic, `${port}:80`, "sensor-http: listening on port 80");
+      try {
+        await vm.ready;
+        expect(vm.output()).toContain(`\nnet: ${ifname} 52:54:00:12:34:56 10.0.2.15/24`);
+        const r = curl(["-w", "%{http_code}\\n", "-o", "/dev/null", `http://127.0.0.1:${port}/metrics?n=[1-20]`]);
+        expect(r.stdout.trim().split("\n")).toEqual(Array(20).fill("200"));
+        const m = JSON.parse(curl([`http://127.0.0.1:${port}/metrics`]).stdout);
+        expect(m.sensor.name).toBe("sim");
+        expect(m.uptime_ms).toBeGreaterThan(0);
+        expect(curl([`http://127.0.0.1:${port}/`]).stdout).toContain("<h1>sensor-http</h1>");
+        expect((await exchange(port, "GARBAGE\r\n\r\n")).toString("latin1")).toMatch(/^HTTP\/1\.1 400 /);
+        expect(curl(["-w", "%{http_code}", "-o", "/dev/null", `http://127.0.0.1:${port}/metrics`]).stdout).toBe("200");
+      } finally {
+        vm.proc.kill("SIGKILL");
+      }
+    }, 300_000);
+  });
+});
