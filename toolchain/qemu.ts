@@ -1,6 +1,7 @@
 // Booting images in QEMU: accelerator probe (KVM only when a real guest boots), serial console,
 // exit codes through isa-debug-exit.
 import { spawn, spawnSync } from "node:child_process";
+import net from "node:net";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -75,6 +76,8 @@ export interface RunOptions {
   onOutput?: (chunk: Buffer) => void;
   /** forward this stream to the serial console (raw mode when it is a terminal) */
   input?: NodeJS.ReadStream;
+  /** stops the machine (the result then says interrupted) */
+  signal?: AbortSignal;
 }
 
 export interface RunResult {
@@ -165,6 +168,7 @@ export async function runImage(opts: RunOptions): Promise<RunResult> {
   }
   const onSigint = () => { interrupted = true; child.kill("SIGTERM"); };
   process.on("SIGINT", onSigint);
+  opts.signal?.addEventListener("abort", onSigint, { once: true });
   const timer = opts.timeoutSec ? setTimeout(() => { timedOut = true; child.kill("SIGKILL"); }, opts.timeoutSec * 1000) : undefined;
   return new Promise((resolve, reject) => {
     child.on("error", (e) => reject(new UserError(`cannot start ${bin}: ${e.message}`, "Run `npm run setup`.")));
@@ -184,6 +188,18 @@ export async function runImage(opts: RunOptions): Promise<RunResult> {
       const exitCode = timedOut || interrupted ? null : decodeExit(status);
       resolve({ exitCode, panicked: exitCode === PANIC_CODE || output.includes("=== RUMPSDK PANIC ==="), timedOut, interrupted,
         output, accel, lines });
+    });
+  });
+}
+
+/** A TCP port on 127.0.0.1 that is free right now (for --forward). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.on("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
     });
   });
 }

@@ -18,7 +18,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { loadBoard } from "../../toolchain/boards.ts";
 import { sdkPath } from "../../toolchain/paths.ts";
-import { netArgs, probeAccel, type Accel, type NicModel } from "../../toolchain/qemu.ts";
+import { freePort, netArgs, probeAccel, type Accel, type NicModel } from "../../toolchain/qemu.ts";
 import { fmt, median, row } from "./lib.ts";
 
 const DIR = sdkPath("build", "bench", "linux-guest");
@@ -350,17 +350,7 @@ export async function bootLinuxGuest(port: number, opts: { nic?: NicModel; accel
   }
 }
 
-/** A TCP port on 127.0.0.1 free right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.on("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 // ---- wrk ---------------------------------------------------------------------------------------------
 

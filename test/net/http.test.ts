@@ -11,12 +11,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLI, lines, ROOT, rumpsdk } from "../lib/sdk.ts";
+import { freePort } from "../../toolchain/qemu.ts";
 
-const freePort = () => new Promise<number>((resolve, reject) => {
-  const s = net.createServer();
-  s.listen(0, "127.0.0.1", () => { const p = (s.address() as net.AddressInfo).port; s.close(() => resolve(p)); });
-  s.on("error", reject);
-});
 
 /** Boots sensor-http with a NIC; resolves once it listens and the interface has its address. */
 function bootSensor(nic: string, port: number) {

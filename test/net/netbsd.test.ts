@@ -11,6 +11,7 @@ import net from "node:net";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CLI, ROOT, rumpsdk } from "../lib/sdk.ts";
+import { freePort } from "../../toolchain/qemu.ts";
 
 const DIR = process.env.RUMPSDK_NETBSD_DIR;
 const KERNEL = ["--kernel=netbsd", `--rumpkernel=${DIR}`];
@@ -22,11 +23,6 @@ const NICS = [
   { net: "e1000", ifname: "wm0" },
 ] as const;
 
-const freePort = () => new Promise<number>((resolve, reject) => {
-  const s = net.createServer();
-  s.listen(0, "127.0.0.1", () => { const p = (s.address() as net.AddressInfo).port; s.close(() => resolve(p)); });
-  s.on("error", reject);
-});
 
 /** Boots an app (or C program) with a NIC and a forward; resolves once `readyLine` is printed. */
 function boot(app: string, nic: string, forward: string, readyLine: string) {
