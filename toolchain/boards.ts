@@ -16,8 +16,12 @@ export interface Board {
   ldscript?: string;
   image: "multiboot" | "uefi-gpt" | "raw" | "host";
   memory: { ram: number; flash?: number; heap?: number };
-  console?: { device: string; io?: string; baud: number };
-  qemu?: { binary: string; machine?: string; memory?: string; args: string[] };
+  /** the serial console: UART, its I/O address, baud rate (8N1), and the USB serial adapters usually
+   *  wired to it (`rumpsdk console` picks one when exactly one is plugged in), e.g. FTDI 0403:6001 */
+  console?: { device: string; io?: string; baud: number; usb?: { vid: string; pid: string; name?: string }[] };
+  /** firmware: UEFI boards boot OVMF (read-only code, a fresh copy of the variable store per run);
+   *  nic: the NIC model `run --net` defaults to on this board */
+  qemu?: { binary: string; machine?: string; memory?: string; args: string[]; firmware?: { code: string; vars: string }; nic?: string };
   drivers: string[];
   params: Record<string, string>;
 }

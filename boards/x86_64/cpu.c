@@ -69,14 +69,13 @@ void x86_trap(struct plat_regs *r)
 }
 
 /* ---- start-up ---- */
-void x86_start(uint32_t mb_magic, uint32_t mb_info);
-void x86_start(uint32_t mb_magic, uint32_t mb_info)
+void x86_start(uint32_t boot_magic, uint32_t boot_info)
 {
 	board_console_init();
 	x86_idt_init();
 	x86_apic_init();
 	x86_clock_init();
-	const char *cmdline = board_init(mb_magic, mb_info);
+	const char *cmdline = board_init(boot_magic, boot_info);
 	x86_pci_scan();
 	/* no interrupt source is unmasked yet; core_start expects interrupts enabled */
 	__asm__ volatile("sti");

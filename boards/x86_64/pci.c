@@ -48,7 +48,7 @@ int plat_pci_irq_route(unsigned bus, unsigned dev, unsigned fn, int intrline)
 	return intrline;
 }
 
-/* everything below 4 GiB is identity-mapped by entry.S (the top GiB, where BARs live, uncached) */
+/* everything below 4 GiB is identity-mapped by the board's entry (device memory uncached) */
 void *plat_mmio_map(uintptr_t pa, size_t len)
 {
 	if (pa + len < pa || pa + len > (1ull << 32))

@@ -59,7 +59,7 @@ static inline uint64_t muldiv64(uint64_t a, uint64_t b, uint64_t c)
 }
 
 /* family internals (cpu.c, clock.c, apic.c) */
-extern uint64_t x86_boot_tsc;                 /* entry.S: TSC read first thing */
+extern uint64_t x86_boot_tsc;                 /* the board's entry: TSC read first thing */
 void x86_idt_init(void);
 void x86_clock_init(void);                    /* TSC + LAPIC timer calibration, RTC */
 void x86_apic_init(void);                     /* 8259 off, LAPIC and IOAPIC on */
@@ -68,13 +68,18 @@ void x86_lapic_timer_arm(uint64_t ticks);     /* 0 stops */
 uint32_t x86_lapic_timer_count(void);
 void x86_irq_fired(int gsi);                  /* masks a level-triggered line until re-unmasked */
 void x86_pci_scan(void);                      /* boot log: one line per PCI function */
+void x86_start(uint32_t boot_magic, uint32_t boot_info);  /* the entry's C part, on the boot stack */
+/* memmap.c: RAM for core, clipped to [floor, 4 GiB) */
+void x86_memregion_add(uint64_t base, uint64_t len, uint64_t floor);
 
-/* ---- hooks each x86-64 board implements ---- */
-/* console up, as early as possible (before anything prints) */
+/* ---- hooks ---- */
+/* console up, as early as possible (before anything prints): uart.c (the 16550 of board.json
+ * "console"), with plat_cons_putc/getc */
 void board_console_init(void);
-/* boot information from the multiboot loader; returns the kernel command line ("" if none).
- * The board also implements plat_cons_putc/getc and plat_memregions. */
-const char *board_init(uint32_t mb_magic, uint32_t mb_info);
+/* each board: its boot information (the two words its entry passed to x86_start: multiboot magic
+ * and information address; unused by UEFI boards, which gathered everything before exiting boot
+ * services) into x86_memregion_add; returns the command line of key=value words ("" if none) */
+const char *board_init(uint32_t boot_magic, uint32_t boot_info);
 
 /* linker script symbols */
 extern char __image_start[], __text_start[], __text_end[], _end[];

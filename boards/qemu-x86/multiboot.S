@@ -1,5 +1,5 @@
 /*
- * Multiboot (v1) entry for the x86-64 family. The image is linked as ELF64 at 1 MiB and shipped
+ * qemu-x86 entry: multiboot (v1), for the x86-64 family. The image is linked as ELF64 at 1 MiB and shipped
  * as ELF32 (objcopy -O elf32-i386) because multiboot loaders only take 32-bit ELF files.
  * The loader enters _start in 32-bit protected mode, paging off, with eax = multiboot magic and
  * ebx = the physical address of the multiboot information.
