@@ -1,7 +1,7 @@
 /*
  * Device register access for drivers: I/O ports (x86 only; a BAR of I/O type exists only
- * there), memory-mapped registers, and the barriers DMA rings need. The CPU instructions
- * themselves, nothing of any board.
+ * there), memory-mapped registers (8, 16 and 32 bits), and the barriers DMA rings need. The
+ * CPU instructions themselves, nothing of any board.
  */
 #ifndef DRIVERS_BUS_H
 #define DRIVERS_BUS_H
@@ -17,6 +17,22 @@ static inline uint32_t bus_inl(uint16_t port) { uint32_t v; __asm__ volatile("in
 #define BUS_HAS_IOPORTS 1
 #endif
 
+static inline uint8_t bus_read8(volatile void *base, uint32_t off)
+{
+	return *((volatile uint8_t *)base + off);
+}
+static inline void bus_write8(volatile void *base, uint32_t off, uint8_t v)
+{
+	*((volatile uint8_t *)base + off) = v;
+}
+static inline uint16_t bus_read16(volatile void *base, uint32_t off)
+{
+	return *(volatile uint16_t *)((volatile uint8_t *)base + off);
+}
+static inline void bus_write16(volatile void *base, uint32_t off, uint16_t v)
+{
+	*(volatile uint16_t *)((volatile uint8_t *)base + off) = v;
+}
 static inline uint32_t bus_read32(volatile void *base, uint32_t off)
 {
 	return *(volatile uint32_t *)((volatile uint8_t *)base + off);
