@@ -26,6 +26,8 @@ void kern_panic(const char *msg) __attribute__((noreturn));
 
 /* start lwIP's tcpip thread and the loopback interface (net.c); called by rump_init */
 int kern_net_init(void);
+/* the RUMPSDK_REPORT_* texts (rump/netif.h) into buf; returns their length */
+size_t kern_net_report(int which, char *buf, size_t len);
 
 /* the console descriptors (console.c) */
 ssize_t kern_console_write(int fd, const void *buf, size_t n);

@@ -291,3 +291,118 @@ rumpsdk_getaddrinfo_v4(const char *name, uint32_t *addr)
 		return ENOENT;
 	}
 }
+
+/* ---- reports for the debug shell (rump/netif.h RUMPSDK_REPORT_*) ---- */
+#include "lwip/priv/tcp_priv.h"
+#include "lwip/udp.h"
+
+struct text { char *p; size_t len, n; };
+
+static void
+put(struct text *t, const char *s)
+{
+	while (*s && t->n + 1 < t->len)
+		t->p[t->n++] = *s++;
+	t->p[t->n] = 0;
+}
+
+static void
+put_uint(struct text *t, unsigned long v)
+{
+	char b[24], *q = b + sizeof(b) - 1;
+	*q = 0;
+	do { *--q = (char)('0' + v % 10); v /= 10; } while (v);
+	put(t, q);
+}
+
+/* "a.b.c.d:port", padded with spaces to width */
+static void
+put_endpoint(struct text *t, const ip_addr_t *a, u16_t port, size_t width)
+{
+	char ip[16];
+	size_t start = t->n;
+	ip4addr_ntoa_r(ip_2_ip4(a), ip, sizeof(ip));
+	put(t, ip4_addr_isany_val(*ip_2_ip4(a)) ? "*" : ip);
+	put(t, ":");
+	if (port) put_uint(t, port); else put(t, "*");
+	while (t->n - start < width && t->n + 1 < t->len) put(t, " ");
+}
+
+static const char *const tcp_states[] = { "CLOSED", "LISTEN", "SYN_SENT", "SYN_RCVD", "ESTABLISHED",
+	"FIN_WAIT_1", "FIN_WAIT_2", "CLOSE_WAIT", "CLOSING", "LAST_ACK", "TIME_WAIT" };
+
+static void
+report_tcp(struct text *t, struct tcp_pcb *pcb)
+{
+	for (; pcb; pcb = pcb->next) {
+		put(t, "tcp   ");
+		put_endpoint(t, &pcb->local_ip, pcb->local_port, 22);
+		put_endpoint(t, &pcb->remote_ip, pcb->remote_port, 22);
+		put(t, pcb->state <= TIME_WAIT ? tcp_states[pcb->state] : "?");
+		put(t, "\n");
+	}
+}
+
+size_t
+kern_net_report(int which, char *buf, size_t len)
+{
+	struct text t = { buf, len, 0 };
+	struct netif *nif;
+
+	buf[0] = 0;
+	LOCK_TCPIP_CORE();
+	if (which == RUMPSDK_REPORT_IFS) {
+		NETIF_FOREACH(nif) {
+			struct kern_netif *kn = nif->state;
+			const uint8_t *m = nif->hwaddr;
+			static const char hexd[] = "0123456789abcdef";
+			char ip[16];
+			int is_lo = nif->name[0] == 'l' && nif->name[1] == 'o';
+			put(&t, is_lo ? "lo0" : kn && kn->dev ? kn->dev->name : "?");
+			put(&t, netif_is_up(nif) ? ": up" : ": down");
+			put(&t, !is_lo && netif_is_link_up(nif) ? ", link up" : is_lo ? "" : ", link down");
+			put(&t, ", mtu ");
+			put_uint(&t, nif->mtu);
+			if (!is_lo) {
+				put(&t, "\n    ether ");
+				for (int i = 0; i < 6; i++) {
+					char h[4] = { hexd[m[i] >> 4], hexd[m[i] & 15], i < 5 ? ':' : 0, 0 };
+					put(&t, h);
+				}
+			}
+			put(&t, "\n    inet ");
+			ip4addr_ntoa_r(netif_ip4_addr(nif), ip, sizeof(ip));
+			put(&t, ip);
+			put(&t, "/");
+			put_uint(&t, (unsigned long)prefix_len(netif_ip4_netmask(nif)));
+			if (!is_lo) {
+				put(&t, " gw ");
+				ip4addr_ntoa_r(netif_ip4_gw(nif), ip, sizeof(ip));
+				put(&t, ip);
+				put(&t, kn && kn->is_static ? " (static)" : " (dhcp)");
+			}
+			put(&t, "\n");
+		}
+	} else if (which == RUMPSDK_REPORT_SOCKETS) {
+		put(&t, "proto local                 remote                state\n");
+		report_tcp(&t, tcp_listen_pcbs.pcbs ? (struct tcp_pcb *)tcp_listen_pcbs.pcbs : NULL);
+		report_tcp(&t, tcp_active_pcbs);
+		report_tcp(&t, tcp_tw_pcbs);
+		for (struct udp_pcb *u = udp_pcbs; u; u = u->next) {
+			put(&t, "udp   ");
+			put_endpoint(&t, &u->local_ip, u->local_port, 22);
+			put_endpoint(&t, &u->remote_ip, u->remote_port, 22);
+			put(&t, "\n");
+		}
+	} else {
+		put(&t, "lwIP heap ");
+		put_uint(&t, MEM_SIZE / 1024);
+		put(&t, " KiB reserved (use not counted: LWIP_STATS is off), ");
+		put_uint(&t, MEMP_NUM_TCP_PCB);
+		put(&t, " TCP connections at most");
+	}
+	UNLOCK_TCPIP_CORE();
+	if (t.n > 0 && buf[t.n - 1] == '\n')
+		buf[--t.n] = 0;
+	return t.n;
+}

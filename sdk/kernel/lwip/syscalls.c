@@ -7,6 +7,7 @@
  * console and sockets together.
  */
 #include "kernel_int.h"
+#include <rump/netif.h>
 #include "lwip/sockets.h"
 #include "lwip/tcp.h"
 
@@ -495,8 +496,17 @@ int rump_sys_kevent(int fd, const struct kevent *ch, size_t nch, struct kevent *
 	(void)fd; (void)ch; (void)nch; (void)ev; (void)nev; (void)ts;
 	NOSYS;
 }
+/* only the SDK's own reports (rump/netif.h RUMPSDK_CTL_REPORT), read-only */
 int rump_sys___sysctl(const int *nm, u_int nl, void *o, size_t *ol, const void *n, size_t nlen)
 {
-	(void)nm; (void)nl; (void)o; (void)ol; (void)n; (void)nlen;
-	NOSYS;
+	if (nl != 3 || nm == NULL || nm[0] != RUMPSDK_CTL_NET || nm[1] != RUMPSDK_CTL_REPORT)
+		return kern_fail(EOPNOTSUPP);
+	if (n != NULL || nlen != 0)
+		return kern_fail(EPERM);
+	if (o == NULL || ol == NULL || *ol == 0)
+		return kern_fail(EINVAL);
+	if (nm[2] < RUMPSDK_REPORT_IFS || nm[2] > RUMPSDK_REPORT_MEM)
+		return kern_fail(ENOENT);
+	*ol = kern_net_report(nm[2], o, *ol);
+	return 0;
 }

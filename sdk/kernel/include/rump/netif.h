@@ -61,4 +61,18 @@ int rumpsdk_getaddrinfo_v4(const char *name, uint32_t *addr);
  */
 int rumpsdk_net_wait(int timeout_ms);
 
+/*
+ * The kernel's state as text, for the on-device debug shell (sdk/api/shell.ts), through the
+ * __sysctl syscall with an SDK-private name: { CTL_NET (4), RUMPSDK_CTL_REPORT, which } where
+ * which is RUMPSDK_REPORT_IFS (interfaces: name, MAC, address, state), RUMPSDK_REPORT_SOCKETS
+ * (TCP and UDP endpoints and states) or RUMPSDK_REPORT_MEM (the kernel's memory). The answer is
+ * NUL-terminated text in oldp (cut short to fit *oldlenp); *oldlenp becomes its length.
+ * Other names: EOPNOTSUPP.
+ */
+#define RUMPSDK_CTL_NET         4
+#define RUMPSDK_CTL_REPORT      0x5344
+#define RUMPSDK_REPORT_IFS      1
+#define RUMPSDK_REPORT_SOCKETS  2
+#define RUMPSDK_REPORT_MEM      3
+
 #endif
