@@ -8,6 +8,9 @@ double rt_api_uptime(void) { return (double)rt_sys_now_ns() / 1e6; }
 double rt_api_monotonic_ns(void) { return (double)rt_sys_now_ns(); }
 void rt_api_exit(double code) { rt_exit((int)code); }
 
+/* gc(): a collection now (diagnostics: memory().heapUsed just after it is the live data) */
+void rt_api_gc(void) { rt_gc_collect(); }
+
 rt_value rt_api_memory(void) {
 	rt_memstats st;
 	rt_gc_stats(&st);

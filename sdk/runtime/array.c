@@ -383,7 +383,12 @@ NATIVE(a_flatmap) {
 }
 
 /* sort: stable merge sort with the JS default comparator (strings) or the user's */
-static int sort_cmp(rt_value f, rt_value a, rt_value b) {
+/* dir != 0 (rt_array_sort_num): the comparator is known to be (a, b) => a - b (1) or b - a (-1) */
+static int sort_cmp(rt_value f, rt_value a, rt_value b, int dir) {
+	if (dir && rt_is_num(a) && rt_is_num(b)) {
+		double r = dir > 0 ? rt_dbl(a) - rt_dbl(b) : rt_dbl(b) - rt_dbl(a);
+		return r < 0 ? -1 : r > 0 ? 1 : 0;
+	}
 	if (a == RT_UNDEF) return b == RT_UNDEF ? 0 : 1;
 	if (b == RT_UNDEF) return -1;
 	if (f == RT_UNDEF) {
@@ -394,28 +399,28 @@ static int sort_cmp(rt_value f, rt_value a, rt_value b) {
 	double r = rt_tonum(rt_call(f, RT_UNDEF, 2, args));
 	return r < 0 ? -1 : r > 0 ? 1 : 0;
 }
-static void merge_sort(rt_value f, rt_value *v, rt_value *tmp, uint32_t n) {
+static void merge_sort(rt_value f, rt_value *v, rt_value *tmp, uint32_t n, int dir) {
 	if (n < 2) return;
 	if (n <= 8) {
 		for (uint32_t i = 1; i < n; i++) {
 			rt_value x = v[i];
 			uint32_t j = i;
-			while (j > 0 && sort_cmp(f, v[j - 1], x) > 0) { v[j] = v[j - 1]; j--; }
+			while (j > 0 && sort_cmp(f, v[j - 1], x, dir) > 0) { v[j] = v[j - 1]; j--; }
 			v[j] = x;
 		}
 		return;
 	}
 	uint32_t h = n / 2;
-	merge_sort(f, v, tmp, h);
-	merge_sort(f, v + h, tmp, n - h);
-	if (sort_cmp(f, v[h - 1], v[h]) <= 0) return;
+	merge_sort(f, v, tmp, h, dir);
+	merge_sort(f, v + h, tmp, n - h, dir);
+	if (sort_cmp(f, v[h - 1], v[h], dir) <= 0) return;
 	RT_MEMCPY(tmp, v, (size_t)h * 8);
 	uint32_t i = 0, j = h, k = 0;
-	while (i < h && j < n) v[k++] = sort_cmp(f, v[j], tmp[i]) < 0 ? v[j++] : tmp[i++];
+	while (i < h && j < n) v[k++] = sort_cmp(f, v[j], tmp[i], dir) < 0 ? v[j++] : tmp[i++];
 	while (i < h) v[k++] = tmp[i++];
 }
 static int num_cmp_asc(double a, double b) { return a < b ? -1 : a > b; }
-rt_value rt_array_sort(rt_value this_, rt_value f) {
+static rt_value sort_impl(rt_value this_, rt_value f, int dir) {
 	rt_array *a = this_array(this_);
 	uint32_t n = a->len, m = 0;
 	/* holes go last, undefined before them */
@@ -425,9 +430,13 @@ rt_value rt_array_sort(rt_value this_, rt_value f) {
 	rt_rawbuf *tmp = (rt_rawbuf *)rt_alloc(sizeof(rt_rawbuf) + (size_t)m * 8 + 8, RT_T_RAWBUF);
 	a = ARR(this_);
 	(void)num_cmp_asc;
-	merge_sort(f, a->items->v, (rt_value *)(void *)tmp->b, m);
+	merge_sort(f, a->items->v, (rt_value *)(void *)tmp->b, m, dir);
 	return this_;
 }
+rt_value rt_array_sort(rt_value this_, rt_value f) { return sort_impl(this_, f, 0); }
+/* arr.sort(f) where the compiler proved f is (a, b) => a - b (dir 1) or b - a (dir -1), side-effect
+ * free: two numbers are compared in C with the same result; anything else still calls f */
+rt_value rt_array_sort_num(rt_value arr, rt_value f, int dir) { return sort_impl(arr, f, dir); }
 NATIVE(a_sort) {
 	rt_value f = rt_arg(argc, argv, 0);
 	if (f != RT_UNDEF && !rt_is_func(f)) rt_throw_type("The comparison function must be either a function or undefined");

@@ -155,6 +155,15 @@ NATIVE(set_add) {
 }
 NATIVE(set_entries) { return rt_make_iter_obj(this_, 5); }
 
+/* Map/Set methods called directly by compiled code on a receiver that is statically a Map or a Set
+ * (m: Map get set has delete, Set add has delete); the same natives (they check the receiver) */
+rt_value rt_coll_method(int m, rt_value o, int argc, const rt_value *argv) {
+	static const rt_code natives[] = {map_get, map_set, map_has, map_delete, set_add, map_has, map_delete};
+	if ((m < 4 && !(rt_is_ptr(o) && rt_ptr_type(o) == RT_T_MAP)) || (m >= 4 && !(rt_is_ptr(o) && rt_ptr_type(o) == RT_T_SET)))
+		rt_throw_type(m < 4 ? "Method Map.prototype called on incompatible receiver" : "Method Set.prototype called on incompatible receiver");
+	return natives[m](0, o, argc, argv);
+}
+
 static rt_value construct(int type, rt_value proto, rt_value this_, rt_value iterable) {
 	rt_value p = proto;
 	if (rt_is_obj(this_)) p = rt_get_proto(this_); /* subclass prototype */

@@ -46,6 +46,11 @@ int rt_str_is_index(rt_string *s, uint32_t *idx);
 rt_string *rt_atom_index(uint32_t i);
 rt_value rt_str_quote(rt_value s, uint16_t q); /* 'x' / "x" with escapes */
 rt_value rt_json_quote(rt_value s);
+/* copies n UTF-16 units; short copies (substrings) without the -Os `rep movsb` of memcpy */
+static inline void rt_copy16(uint16_t *d, const uint16_t *s, uint32_t n) {
+	for (; n >= 4; n -= 4, d += 4, s += 4) { uint64_t w; __builtin_memcpy(&w, s, 8); __builtin_memcpy(d, &w, 8); }
+	while (n--) *d++ = *s++;
+}
 
 /* string builder (GC-safe: the buffer is a rooted rawbuf on the C stack via the conservative scan) */
 typedef struct rt_sb {

@@ -17,6 +17,7 @@
 #define RT_IO_READ 1
 #define RT_IO_WRITE 2
 #define RT_IO_FAIL 4
+#define RT_IO_WEAK 8 /* a watch flag: it does not keep the program running (the debug shell's fd 0) */
 
 /* options of rt_net_setopt (net.ts OPT_*) */
 #define OPT_REUSEADDR 1
@@ -33,6 +34,7 @@ typedef struct watch {
 static watch w[MAXW];
 static rt_value wcb[MAXW]; /* callbacks (rooted) */
 static int nw;
+static int nweak; /* how many of the nw watches are RT_IO_WEAK */
 static uint32_t wgen;
 
 static void io_roots(void) {
@@ -55,7 +57,9 @@ void rt_io_watch(double fdd, double events, rt_value cb) {
 		i = nw++;
 		w[i].fd = fd;
 		w[i].gen = ++wgen;
+		w[i].events = 0;
 	}
+	nweak += ((int)events & RT_IO_WEAK ? 1 : 0) - (w[i].events & RT_IO_WEAK ? 1 : 0);
 	w[i].events = (int)events;
 	wcb[i] = cb;
 }
@@ -63,13 +67,15 @@ void rt_io_watch(double fdd, double events, rt_value cb) {
 void rt_io_unwatch(double fdd) {
 	int i = find((int)fdd);
 	if (i < 0) return;
+	if (w[i].events & RT_IO_WEAK) nweak--;
 	nw--;
 	w[i] = w[nw];
 	wcb[i] = wcb[nw];
 	wcb[nw] = RT_UNDEF;
 }
 
-int rt_io_active(void) { return nw > 0; }
+/* the loop keeps running while a descriptor other than a weak one is watched */
+int rt_io_active(void) { return nw > nweak; }
 
 void rt_io_wait(double ms) {
 	if (nw == 0) {
@@ -286,4 +292,54 @@ rt_value rt_net_lookup(rt_value name) {
 	int e = rumpsdk_getaddrinfo_v4(buf, &a);
 	if (e) return rt_num(-e);
 	return ipv4_string(a);
+}
+
+/* ---- natives of shell.ts (the debug shell's kernel queries) ---- */
+
+/* the kernel's report (rump/netif.h RUMPSDK_REPORT_*) as a string, or -errno */
+rt_value rt_net_report(double which) {
+	static char text[4096];
+	int name[3] = { RUMPSDK_CTL_NET, RUMPSDK_CTL_REPORT, (int)which };
+	size_t len = sizeof text;
+	if (rump_sys___sysctl(name, 3, text, &len, NULL, 0) < 0) return rt_num(fail());
+	return rt_str_from_utf8(text, len);
+}
+
+/* one ICMP echo to the dotted quad host: the round trip in ms, or -errno (ETIMEDOUT without a
+ * reply within timeout_ms). Blocks the event loop while it waits (a debugging tool). */
+double rt_net_ping(rt_value host, double seq, double timeout_ms) {
+	struct sockaddr_in sin;
+	int e = make_sin(host, 0, &sin);
+	if (e < 0) return e;
+	int s = rump_sys_socket(AF_INET, SOCK_RAW, IPPROTO_ICMP);
+	if (s < 0) return fail();
+	uint8_t pkt[64];
+	__builtin_memset(pkt, 0, sizeof pkt);
+	pkt[0] = 8; /* echo request */
+	pkt[4] = 0x52; pkt[5] = 0x53; /* identifier "RS" */
+	pkt[6] = (uint8_t)((int)seq >> 8); pkt[7] = (uint8_t)seq;
+	for (int i = 8; i < (int)sizeof pkt; i++) pkt[i] = (uint8_t)i;
+	uint32_t sum = 0;
+	for (int i = 0; i < (int)sizeof pkt; i += 2) sum += (uint32_t)(pkt[i] << 8 | pkt[i + 1]);
+	while (sum >> 16) sum = (sum & 0xffff) + (sum >> 16);
+	sum = ~sum & 0xffff;
+	pkt[2] = (uint8_t)(sum >> 8); pkt[3] = (uint8_t)sum;
+	uint64_t t0 = rt_sys_now_ns();
+	double rv = -ETIMEDOUT;
+	if (rump_sys_sendto(s, pkt, sizeof pkt, 0, (struct sockaddr *)&sin, sizeof sin) < 0) rv = fail();
+	while (rv == -ETIMEDOUT) {
+		double left = timeout_ms - (double)(rt_sys_now_ns() - t0) / 1e6;
+		if (left <= 0) break;
+		struct pollfd p = { s, POLLIN, 0 };
+		if (rump_sys_poll(&p, 1, (int)(left + 0.999)) <= 0) continue;
+		uint8_t in[256];
+		ssize_t n = rump_sys_recvfrom(s, in, sizeof in, 0, NULL, NULL);
+		if (n < 20) continue;
+		int ihl = (in[0] & 15) * 4; /* raw IPv4 sockets receive the IP header */
+		if (n >= ihl + 8 && in[ihl] == 0 && in[ihl + 4] == 0x52 && in[ihl + 5] == 0x53 &&
+		    in[ihl + 6] == pkt[6] && in[ihl + 7] == pkt[7])
+			rv = (double)(rt_sys_now_ns() - t0) / 1e6;
+	}
+	rump_sys_close(s);
+	return rv;
 }

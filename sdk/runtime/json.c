@@ -16,11 +16,11 @@ typedef struct jctx {
 
 static int ser(jctx *c, rt_value holder, rt_value key, rt_value v);
 
-/* v (an object) is a plain object whose keys ser may take from its shape: no key list, no
- * accessors, no integer keys (those would enumerate first) */
+/* v (an object) is a plain object whose keys ser may take from its shape: no key list, a shared
+ * (immutable) shape, no accessors, no integer keys (those would enumerate first) */
 static int plain_keys(jctx *c, rt_value v) {
 	rt_object *ob = (rt_object *)rt_ptr(v);
-	if (c->keylist != RT_UNDEF || ob->h.type != RT_T_OBJECT) return 0;
+	if (c->keylist != RT_UNDEF || ob->h.type != RT_T_OBJECT || ob->shape->dict) return 0;
 	rt_shape *sh = ob->shape;
 	for (uint32_t i = 0; i < sh->nkeys; i++)
 		if ((sh->props[i].attrs & RT_P_ACCESSOR) || (sh->props[i].key->h.flags & RT_F_INDEX)) return 0;
@@ -160,8 +160,8 @@ typedef struct pctx {
 	uint32_t i, n;
 } pctx;
 
-static inline uint16_t ch(pctx *p) { return p->i < p->n ? p->s[p->i] : 0; }
-static void ws(pctx *p) {
+static inline __attribute__((always_inline)) uint16_t ch(pctx *p) { return p->i < p->n ? p->s[p->i] : 0; }
+static inline __attribute__((always_inline)) void ws(pctx *p) {
 	while (p->i < p->n) {
 		uint16_t c = ch(p);
 		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') p->i++;
@@ -177,6 +177,21 @@ static void fail(pctx *p) {
 	rt_throw_errv("SyntaxError", msg);
 }
 static rt_value pvalue(pctx *p);
+
+/* JSON.parse builds objects of the same keys again and again: the shape transition of the n-th key of
+ * an object is cached (cleared by each collection, as the compiled code's inline caches) */
+#define NPICS 16
+static rt_ic pics[NPICS];
+static void pdefine(rt_value o, rt_string *key, rt_value v, uint32_t n) {
+	rt_object *ob = (rt_object *)rt_ptr(o);
+	rt_ic *ic = &pics[n < NPICS ? n : NPICS - 1];
+	if (ob->shape == ic->shape && ic->nshape && ic->nshape->props[ic->slot].key == key && ic->slot < ob->slots->cap) {
+		ob->shape = ic->nshape;
+		ob->slots->v[ic->slot] = v;
+		return;
+	}
+	rt_define_slow_ic(o, key, v, ic);
+}
 static rt_value pstring(pctx *p) {
 	p->i++; /* opening quote */
 	/* fast path: no escapes before the closing quote */
@@ -232,6 +247,25 @@ static rt_value pstring(pctx *p) {
 }
 static rt_value pnumber(pctx *p) {
 	uint32_t st = p->i;
+	{ /* fast path: at most 15 digits, no exponent: m / 10^k is exact operands, one rounding */
+		static const double p10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+		uint32_t j = p->i, nd = 0;
+		int neg = 0, k = 0;
+		int64_t m = 0;
+		if (j < p->n && p->s[j] == '-') { neg = 1; j++; }
+		if (j < p->n && p->s[j] == '0') { j++; nd++; }
+		else while (j < p->n && p->s[j] >= '0' && p->s[j] <= '9') { m = m * 10 + (p->s[j++] - '0'); nd++; if (nd > 15) break; }
+		if (nd && nd <= 15 && j < p->n && p->s[j] == '.') {
+			j++;
+			while (j < p->n && p->s[j] >= '0' && p->s[j] <= '9' && nd <= 15) { m = m * 10 + (p->s[j++] - '0'); nd++; k++; }
+			if (!k) nd = 99; /* "1." is an error: the slow path reports it */
+		}
+		if (nd && nd <= 15 && !(j < p->n && (p->s[j] == 'e' || p->s[j] == 'E' || (p->s[j] >= '0' && p->s[j] <= '9')))) {
+			double v = (double)m / p10[k];
+			p->i = j;
+			return rt_num(neg ? -v : v);
+		}
+	}
 	if (ch(p) == '-') p->i++;
 	if (ch(p) == '0') p->i++;
 	else if (ch(p) >= '1' && ch(p) <= '9') while (ch(p) >= '0' && ch(p) <= '9') p->i++;
@@ -267,7 +301,8 @@ static rt_value pvalue(pctx *p) {
 	if (p->i >= p->n) fail(p);
 	if (c == '{') {
 		p->i++;
-		rt_value o = rt_obj_new(rt_proto_object);
+		rt_value o = rt_obj_new_sized(rt_proto_object, 8);
+		uint32_t nk = 0;
 		ws(p);
 		if (ch(p) == '}') { p->i++; return o; }
 		for (;;) {
@@ -278,7 +313,7 @@ static rt_value pvalue(pctx *p) {
 			if (ch(p) != ':') fail(p);
 			p->i++;
 			rt_value v = pvalue(p);
-			rt_define(o, rt_atom(k), v, RT_P_ENUM);
+			pdefine(o, rt_atom(k), v, nk++);
 			ws(p);
 			if (ch(p) == ',') { p->i++; continue; }
 			if (ch(p) == '}') { p->i++; return o; }
@@ -342,5 +377,6 @@ void rt_init_json(void) {
 	rt_value j = rt_obj_new(rt_proto_object);
 	rt_method(j, "stringify", j_stringify, 3);
 	rt_method(j, "parse", j_parse, 2);
+	rt_register_ics(pics, NPICS);
 	rt_define(rt_global_obj, rt_atom_c("JSON"), j, 0);
 }

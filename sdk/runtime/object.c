@@ -423,6 +423,12 @@ void rt_define(rt_value o, rt_string *key, rt_value v, uint32_t attrs) {
 	add_prop(ob, key, v, attrs, 0);
 }
 
+void rt_define_slow_ic(rt_value o, rt_string *key, rt_value v, rt_ic *ic) {
+	rt_object *ob = (rt_object *)rt_ptr(o);
+	if (rt_shape_find(ob->shape, key) >= 0 || (ob->h.flags & (RT_F_PROTO | RT_F_NOEXT))) rt_define(o, key, v, RT_P_ENUM);
+	else add_prop(ob, key, v, RT_P_ENUM, ic);
+}
+
 void rt_define_accessor(rt_value o, rt_string *key, rt_value getter, rt_value setter, uint32_t attrs) {
 	rt_object *ob = (rt_object *)rt_ptr(o);
 	int i = rt_shape_find(ob->shape, key);

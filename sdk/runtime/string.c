@@ -13,7 +13,8 @@ rt_string *rt_str_alloc(uint32_t n) {
 
 rt_value rt_str_new(const uint16_t *u, uint32_t n) {
 	rt_string *s = rt_str_alloc(n);
-	RT_MEMCPY(s->s, u, (size_t)n * 2);
+	if (n < 64) rt_copy16(s->s, u, n);
+	else RT_MEMCPY(s->s, u, (size_t)n * 2);
 	return rt_box_ptr(s);
 }
 
@@ -125,7 +126,7 @@ rt_value rt_substr(rt_value sv, uint32_t from, uint32_t to) {
 	if (to <= from) return RT_LIT_EMPTY();
 	rt_string *r = rt_str_alloc(to - from);
 	s = rt_flat(sv); /* (no move: the GC does not move; kept for clarity) */
-	RT_MEMCPY(r->s, s->s + from, (size_t)(to - from) * 2);
+	rt_copy16(r->s, s->s + from, to - from);
 	return rt_box_ptr(r);
 }
 
@@ -247,7 +248,53 @@ rt_string *rt_atom_index(uint32_t i) {
 }
 
 /* ---- conversions ---- */
-int rt_fmt_num(double d, char *buf) { return (int)rt_dtoa(d, buf); }
+/* Fast path of Number::toString for non-integers 1e-6 <= |d| < 1e15: the fewest decimals k whose
+ * integer candidates m (near |d| * 10^k) give m / 10^k == |d| (one correctly rounded division of
+ * exact operands, so "m e-k" reads back as d). A unique candidate at the smallest k is the shortest
+ * round-trip form, i.e. what rt_dtoa prints; anything else goes to rt_dtoa. */
+static int fmt_frac(double d, char *buf) {
+	static const double p10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17};
+	double a = d < 0 ? -d : d;
+	if (!(a >= 1e-6 && a < 1e15)) return a == 0 ? (buf[0] = '0', buf[1] = 0, 1) : -1;
+	int64_t m = (int64_t)a;
+	int k = 0;
+	if ((double)m != a) /* not an integer (an integer's digits are its own) */
+		for (k = 1;; k++) {
+			if (k > 17) return -1;
+			double x = a * p10[k];
+			if (x >= 4503599627370496.0) return -1; /* 2^52 */
+			int64_t m0 = (int64_t)(x + 0.5);
+			int found = 0;
+			for (int64_t c = m0 - 2; c <= m0 + 2; c++)
+				if (c > 0 && (double)c / p10[k] == a) { found++; m = c; }
+			if (found > 1) return -1;
+			if (found) break;
+		}
+	{
+		char t[24];
+		int n = 0, o = 0;
+		while (m) { t[n++] = (char)('0' + m % 10); m /= 10; }
+		if (d < 0) buf[o++] = '-';
+		if (!k) while (n) buf[o++] = t[--n];
+		else if (n <= k) {
+			buf[o++] = '0';
+			buf[o++] = '.';
+			for (int z = n; z < k; z++) buf[o++] = '0';
+			while (n) buf[o++] = t[--n];
+		} else {
+			while (n > k) buf[o++] = t[--n];
+			buf[o++] = '.';
+			while (n) buf[o++] = t[--n];
+		}
+		buf[o] = 0;
+		return o;
+	}
+	return -1;
+}
+int rt_fmt_num(double d, char *buf) {
+	int n = fmt_frac(d, buf);
+	return n >= 0 ? n : (int)rt_dtoa(d, buf);
+}
 
 static rt_value small_int_str[128];
 static void small_root(void) {
@@ -316,8 +363,11 @@ void rt_sb_addv(rt_sb *b, rt_value str) {
 }
 void rt_sb_addnum(rt_sb *b, double d) {
 	char buf[RT_NUMCONV_BUF];
-	rt_fmt_num(d, buf);
-	rt_sb_adds(b, buf);
+	int n = rt_fmt_num(d, buf);
+	sb_need(b, (uint32_t)n);
+	uint16_t *o = (uint16_t *)b->buf->b + b->len;
+	for (int i = 0; i < n; i++) o[i] = (uint8_t)buf[i];
+	b->len += (uint32_t)n;
 }
 rt_value rt_sb_done(rt_sb *b) { return rt_str_new((uint16_t *)b->buf->b, b->len); }
 

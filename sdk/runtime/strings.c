@@ -10,6 +10,13 @@ static rt_value this_str(rt_value v) {
 	if (rt_is_nullish(v)) rt_throw_type("String.prototype method called on null or undefined");
 	return rt_tostring(v);
 }
+/* rt_flat with the flat case inline (the methods' receivers are mostly flat) */
+static inline __attribute__((always_inline)) rt_string *flat(rt_value v) {
+	rt_string *f = (rt_string *)rt_ptr(v);
+	if (f->h.type == RT_T_STRING) return f;
+	rt_rope *r = (rt_rope *)f;
+	return r->left == RT_UNDEF ? (rt_string *)rt_ptr(r->right) : rt_flat(v);
+}
 #define S0 rt_value s = this_str(this_); rt_string *f = rt_flat(s); (void)f
 
 rt_value rt_str_at(rt_value s, double i) {
@@ -18,7 +25,7 @@ rt_value rt_str_at(rt_value s, double i) {
 	if ((double)k != i || k >= f->len) return RT_UNDEF;
 	return rt_str_new(f->s + k, 1);
 }
-double rt_str_code_at(rt_value s, double i) {
+double rt_str_code_at_slow(rt_value s, double i) {
 	rt_string *f = rt_flat(s);
 	uint32_t k = (uint32_t)i;
 	if ((double)k != i || k >= f->len) return __builtin_nan("");
@@ -41,8 +48,35 @@ static uint32_t relidx(int argc, const rt_value *argv, int i, uint32_t len, uint
 static int64_t find(rt_string *h, rt_string *n, uint32_t from) {
 	if (n->len == 0) return from <= h->len ? from : h->len;
 	if (n->len > h->len) return -1;
-	for (uint32_t i = from; i + n->len <= h->len; i++) {
-		if (h->s[i] == n->s[0] && RT_MEMCMP(h->s + i, n->s, (size_t)n->len * 2) == 0) return i;
+	uint16_t c0 = n->s[0];
+	const uint16_t *hs = h->s;
+	const uint64_t ones = 0x0001000100010001ULL, pat = ones * c0;
+	typedef uint16_t v8u16 __attribute__((vector_size(16)));
+	const v8u16 vpat = (v8u16){0} + c0;
+	for (uint32_t i = from, last = h->len - n->len; i <= last; i++) {
+		/* skip 8 units at a time (a vector compare), then 4 (a zero 16-bit lane of w ^ pat), while
+		 * none of them is c0 */
+		while (i + 7 <= last) {
+			v8u16 w;
+			uint64_t m[2];
+			__builtin_memcpy(&w, hs + i, 16);
+			w = (v8u16)(w == vpat);
+			__builtin_memcpy(m, &w, 16);
+			if (m[0] | m[1]) break;
+			i += 8;
+		}
+		while (i + 3 <= last) {
+			uint64_t w;
+			__builtin_memcpy(&w, hs + i, 8);
+			w ^= pat;
+			if ((w - ones) & ~w & (ones << 15)) break;
+			i += 4;
+		}
+		if (i > last) break; /* the skips may end one past the last start */
+		if (hs[i] != c0) continue;
+		uint32_t k = 1;
+		while (k < n->len && hs[i + k] == n->s[k]) k++;
+		if (k == n->len) return i;
 	}
 	return -1;
 }
@@ -197,6 +231,23 @@ static int final_sigma(rt_string *f, uint32_t i) {
 	return before && !after;
 }
 static rt_value change_case(rt_value s, int up) {
+	{ /* ASCII strings: map in place in a copy, or return s when nothing changes */
+		rt_string *f = rt_flat(s);
+		uint32_t i = 0, n = f->len;
+		uint16_t lo = up ? 'a' : 'A';
+		while (i < n && f->s[i] < 0x80 && (uint16_t)(f->s[i] - lo) >= 26) i++;
+		if (i == n) return s;
+		uint32_t j = i;
+		while (j < n && f->s[j] < 0x80) j++;
+		if (j == n) {
+			rt_string *r = rt_str_alloc(n);
+			for (uint32_t k = 0; k < n; k++) {
+				uint16_t c = f->s[k];
+				r->s[k] = (uint16_t)(c - lo) < 26 ? c ^ 0x20 : c;
+			}
+			return rt_box_ptr(r);
+		}
+	}
 	rt_sb b;
 	rt_sb_init(&b);
 	for (uint32_t i = 0; i < rt_str_len(s);) {
@@ -335,6 +386,34 @@ NATIVE(s_localecompare) {
 	return rt_num(c);
 }
 NATIVE(s_tostring) { return this_str(this_); }
+
+/* s.indexOf(n, from) and s.substring(a, b) with s and n strings and number arguments (compiled code;
+ * from = 0 and b = +Infinity when absent: the same results as the natives) */
+static uint32_t clampd(double d, uint32_t len) { /* ToIntegerOrInfinity, then clamped to [0, len] */
+	return d > 0 ? (d < len ? (uint32_t)d : len) : 0;
+}
+double rt_str_indexof_d(rt_value s, rt_value n, double from) {
+	rt_string *f = flat(s);
+	return (double)find(f, flat(n), clampd(from, f->len));
+}
+rt_value rt_str_substring_d(rt_value s, double a, double b) {
+	rt_string *f = flat(s);
+	uint32_t x = clampd(a, f->len), y = clampd(b, f->len);
+	if (x > y) { uint32_t t = x; x = y; y = t; }
+	if (x == 0 && y == f->len) return s;
+	if (y == x) return RT_LIT_EMPTY();
+	rt_string *r = rt_str_alloc(y - x);
+	rt_copy16(r->s, flat(s)->s + x, y - x);
+	return rt_box_ptr(r);
+}
+
+/* String.prototype methods called directly by compiled code on a receiver that is statically a
+ * string (the compiler's fast path: no property lookup, no call frame); same natives, same results */
+rt_value rt_str_method(int m, rt_value s, int argc, const rt_value *argv) {
+	static const rt_code natives[] = {s_indexof, s_lastindexof, s_includes, s_startswith, s_endswith, s_slice, s_substring,
+		s_lower, s_upper, s_trim, s_split, s_charat, s_trimstart, s_trimend, s_padstart, s_padend, s_repeat, s_replaceall, s_at};
+	return natives[m](0, s, argc, argv);
+}
 NATIVE(s_normalize) { return this_str(this_); }
 NATIVE(s_iter) { return rt_make_iter_obj(this_str(this_), 10); }
 

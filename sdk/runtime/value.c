@@ -113,6 +113,7 @@ rt_value rt_typeof(rt_value v) {
 }
 
 double rt_to_integer(double d) {
+	if (d > -9e18 && d < 9e18) return (double)(int64_t)d; /* trunc, and -0 -> +0 */
 	if (d != d) return 0;
 	if (__builtin_isinf(d)) return d;
 	return trunc(d) + 0.0;

@@ -53,6 +53,10 @@ const notYet = ["Date"];
 const taSuffix: Record<string, string> = { Int8Array: "i8", Uint8Array: "u8", Uint8ClampedArray: "u8c", Int16Array: "i16", Uint16Array: "u16",
   Int32Array: "i32", Uint32Array: "u32", Float32Array: "f32", Float64Array: "f64" };
 
+// String.prototype methods with a direct runtime entry (rt_str_method's index; keep in sync with strings.c)
+const strMethods = ["indexOf", "lastIndexOf", "includes", "startsWith", "endsWith", "slice", "substring", "toLowerCase", "toUpperCase",
+  "trim", "split", "charAt", "trimStart", "trimEnd", "padStart", "padEnd", "repeat", "replaceAll", "at"];
+
 const unsupportedGlobals: Record<string, string> = {
   eval: "eval is not supported: write the code directly",
   Function: "the Function constructor is not supported (no code generation at run time): write a function expression",
@@ -2363,9 +2367,9 @@ class Emitter {
       if (ts.isPropertyAssignment(p)) {
         const v = this.toV(this.expr(p.initializer));
         if (ts.isComputedPropertyName(p.name)) parts.push(`rt_define(${t}, rt_to_key(${this.toV(this.expr(p.name.expression))}), ${v}, RT_P_ENUM);`);
-        else parts.push(`rt_define(${t}, ${this.atom(this.propName(p.name))}, ${v}, RT_P_ENUM);`);
+        else parts.push(`rt_define_ic(${t}, ${this.atom(this.propName(p.name))}, ${v}, ${this.ic()});`);
       } else if (ts.isShorthandPropertyAssignment(p)) {
-        parts.push(`rt_define(${t}, ${this.atom(this.mkey(p.name))}, ${this.toV(this.ident(p.name))}, RT_P_ENUM);`);
+        parts.push(`rt_define_ic(${t}, ${this.atom(this.mkey(p.name))}, ${this.toV(this.ident(p.name))}, ${this.ic()});`);
       } else if (ts.isSpreadAssignment(p)) {
         parts.push(`rt_spread_obj(${t}, ${this.toV(this.expr(p.expression))});`);
       } else if (ts.isMethodDeclaration(p)) {
@@ -2553,6 +2557,26 @@ class Emitter {
     return undefined;
   }
 
+  /** 1 for `(a, b) => a - b`, -1 for `(a, b) => b - a` (number parameters, also as function expressions
+   *  with `{ return a - b; }`), else 0: such a comparator has no side effects on numbers */
+  numComparator(e: ts.Expression): number {
+    while (ts.isParenthesizedExpression(e)) e = e.expression;
+    if (!ts.isArrowFunction(e) && !ts.isFunctionExpression(e)) return 0;
+    if (e.parameters.length !== 2 || e.asteriskToken || e.modifiers?.length) return 0;
+    const ps = e.parameters;
+    if (ps.some((p) => !ts.isIdentifier(p.name) || p.initializer || p.dotDotDotToken || p.questionToken || !this.isNumType(p))) return 0;
+    let body: ts.Node = e.body;
+    if (ts.isBlock(body)) {
+      if (body.statements.length !== 1 || !ts.isReturnStatement(body.statements[0]) || !body.statements[0].expression) return 0;
+      body = body.statements[0].expression;
+    }
+    while (ts.isParenthesizedExpression(body)) body = body.expression;
+    if (!ts.isBinaryExpression(body) || body.operatorToken.kind !== SK.MinusToken || !ts.isIdentifier(body.left) || !ts.isIdentifier(body.right)) return 0;
+    const l = this.symbolOf(body.left), r = this.symbolOf(body.right);
+    const a = this.checker.getSymbolAtLocation(ps[0].name), b = this.checker.getSymbolAtLocation(ps[1].name);
+    if (!l || !r || !a || !b) return 0;
+    return l === a && r === b ? 1 : l === b && r === a ? -1 : 0;
+  }
   fastMethod(c: ts.CallExpression): Val | undefined {
     const callee = c.expression;
     if (!ts.isPropertyAccessExpression(callee) || callee.questionDotToken || c.questionDotToken) return undefined;
@@ -2567,7 +2591,49 @@ class Emitter {
     }
     if (this.isStringType(ot) && m === "charCodeAt" && args.length <= 1) {
       const { pre, vals } = this.seq([callee.expression, ...(args.length ? [args[0]] : [])], ["V", "D"]);
-      return { c: this.wrap(pre, `rt_str_code_at(${vals[0].c}, ${vals[1] ? vals[1].c : "0"})`), r: "D" };
+      const ik = vals[1] ? this.exactInt(vals[1]) : "0";
+      if (ik !== undefined) return { c: this.wrap(pre, `rt_str_code_at_i(${vals[0].c}, ${ik})`), r: "D" };
+      return { c: this.wrap(pre, `rt_str_code_at(${vals[0].c}, ${vals[1].c})`), r: "D" };
+    }
+    // number[].sort((a, b) => a - b) (or b - a): the runtime compares numbers without calling the arrow
+    if (this.isArrayType(ot) && m === "sort" && args.length === 1) {
+      const dir = this.numComparator(args[0]);
+      if (dir) {
+        const { pre, vals } = this.seq([callee.expression, args[0]]);
+        return { c: this.wrap(pre, `rt_array_sort_num(${this.toV(vals[0])}, ${this.toV(vals[1])}, ${dir})`), r: "V" };
+      }
+    }
+    // Map get/set/has/delete and Set add/has/delete on a receiver that is statically the built-in Map/Set
+    const tn = ot.isUnion() ? undefined : this.typeName(ot);
+    const cm = tn === "Map" ? ["get", "set", "has", "delete"].indexOf(m) : tn === "Set" ? ["add", "has", "delete"].indexOf(m) : -1;
+    if (cm >= 0 && args.length === (tn === "Map" && m === "set" ? 2 : 1) &&
+        (ot.getSymbol()?.declarations ?? []).every((d) => d.getSourceFile().isDeclarationFile && d.getSourceFile().hasNoDefaultLib)) {
+      const { pre, vals } = this.seq([callee.expression, ...args]);
+      const call = `rt_coll_method(${tn === "Map" ? cm : cm + 4}, ${this.toV(vals[0])}, ${args.length}, (rt_value[]){${vals.slice(1).map((v) => this.toV(v)).join(", ")}})`;
+      const rep = this.repOfType(this.typeOf(c));
+      return { c: this.wrap(pre, rep === "V" ? call : this.to({ c: call, r: "V" }, rep)), r: rep };
+    }
+    // String.prototype methods on a string receiver: the runtime's natives called directly
+    if (this.isStringType(ot) && args.length >= 1 && args.length <= 2) {
+      const strArg = (i: number) => this.isStringType(this.typeOf(args[i]));
+      const numArg = (i: number) => i >= args.length || this.isNumType(args[i]);
+      if ((m === "indexOf" && strArg(0) && numArg(1)) || (m === "substring" && numArg(0) && numArg(1))) {
+        const { pre, vals } = this.seq([callee.expression, ...args]);
+        const d = (i: number, dflt: string) => (vals[i] ? this.toD(vals[i]) : dflt);
+        if (m === "indexOf") return { c: this.wrap(pre, `rt_str_indexof_d(${this.toV(vals[0])}, ${this.toV(vals[1])}, ${d(2, "0.0")})`), r: "D" };
+        // an end that may be undefined at run time (a boxed number) means the length: the native decides
+        if (vals[2] && vals[2].r !== "D")
+          return { c: this.wrap(pre, `rt_str_method(${strMethods.indexOf(m)}, ${this.toV(vals[0])}, 2, (rt_value[]){${this.toV(vals[1])}, ${this.toV(vals[2])}})`), r: "V" };
+        return { c: this.wrap(pre, `rt_str_substring_d(${this.toV(vals[0])}, ${d(1, "0.0")}, ${d(2, "__builtin_inf()")})`), r: "V" };
+      }
+    }
+    const sm = strMethods.indexOf(m);
+    if (sm >= 0 && this.isStringType(ot) && args.length <= 2) {
+      const { pre, vals } = this.seq([callee.expression, ...args]);
+      const av = vals.slice(1).map((v) => this.toV(v));
+      const call = `rt_str_method(${sm}, ${this.toV(vals[0])}, ${av.length}, ${av.length ? `(rt_value[]){${av.join(", ")}}` : "0"})`;
+      const rep = this.repOfType(this.typeOf(c));
+      return { c: this.wrap(pre, rep === "V" ? call : this.to({ c: call, r: "V" }, rep)), r: rep };
     }
     return undefined;
   }

@@ -213,7 +213,25 @@ rt_string *rt_atom_c(const char *s);
 int rt_str_eq(rt_value a, rt_value b);
 int rt_str_cmp(rt_value a, rt_value b);
 rt_value rt_str_at(rt_value s, double i);       /* s[i] */
-double rt_str_code_at(rt_value s, double i);    /* charCodeAt, NaN out of range */
+double rt_str_code_at_slow(rt_value s, double i); /* charCodeAt, NaN out of range */
+static inline double rt_str_code_at(rt_value s, double i) { /* inline for flat strings */
+	rt_string *f = (rt_string *)rt_ptr(s);
+	uint32_t k = (uint32_t)i;
+	if (__builtin_expect(f->h.type == RT_T_STRING && (double)k == i && k < f->len, 1)) return f->s[k];
+	return rt_str_code_at_slow(s, i);
+}
+static inline double rt_str_code_at_i(rt_value s, int64_t i) { /* an integer index */
+	rt_string *f = (rt_string *)rt_ptr(s);
+	if (__builtin_expect(f->h.type == RT_T_STRING && (uint64_t)i < f->len, 1)) return f->s[i];
+	return rt_str_code_at_slow(s, (double)i);
+}
+/* s.indexOf(...) etc. with s a string: m is the index in "indexOf lastIndexOf includes startsWith endsWith
+ * slice substring toLowerCase toUpperCase trim split charAt trimStart trimEnd padStart padEnd repeat replaceAll at" */
+rt_value rt_str_method(int m, rt_value s, int argc, const rt_value *argv);
+/* map.get/set/has/delete(...) (m 0..3) and set.add/has/delete(...) (m 4..6) on a Map/Set receiver */
+rt_value rt_coll_method(int m, rt_value o, int argc, const rt_value *argv);
+double rt_str_indexof_d(rt_value s, rt_value needle, double from);  /* s.indexOf(needle, from) */
+rt_value rt_str_substring_d(rt_value s, double a, double b);         /* s.substring(a, b); b = Infinity if absent */
 rt_value rt_typeof(rt_value v);
 
 /* a static string literal in generated code: created once, rooted */
@@ -287,6 +305,19 @@ static inline void rt_set_ic(rt_value o, rt_string *key, rt_value v, rt_ic *ic) 
 	rt_set_slow(o, key, v, ic);
 }
 
+/* An object literal's `key: v` on the fresh object o (not a prototype, extensible): the cached
+ * shape transition when o has the shape the previous evaluation had, else rt_define (and cache). */
+void rt_define_slow_ic(rt_value o, rt_string *key, rt_value v, rt_ic *ic);
+static inline void rt_define_ic(rt_value o, rt_string *key, rt_value v, rt_ic *ic) {
+	rt_object *ob = (rt_object *)rt_ptr(o);
+	if (ob->shape == ic->shape && ic->nshape && ob->slots && ic->slot < ob->slots->cap) {
+		ob->shape = ic->nshape;
+		ob->slots->v[ic->slot] = v;
+		return;
+	}
+	rt_define_slow_ic(o, key, v, ic);
+}
+
 /* ---- functions and calls ---- */
 rt_value rt_func_new(rt_code code, const char *name, uint32_t length, uint32_t ncap);
 rt_value rt_func_new_nc(rt_code code, const char *name, uint32_t length, uint32_t ncap); /* not a constructor */
@@ -329,6 +360,7 @@ rt_value rt_array_new(uint32_t len, uint32_t cap);
 rt_value rt_array_of(int n, const rt_value *items);
 rt_value rt_template_object(int n, const rt_value *cooked, const rt_value *raw); /* tagged templates */
 void rt_array_push(rt_value a, rt_value v);
+rt_value rt_array_sort_num(rt_value a, rt_value f, int dir); /* a.sort(f), f proved (x, y) => x - y (1) or y - x (-1) */
 void rt_array_extend(rt_value a, rt_value iterable); /* ...spread */
 rt_value rt_array_get_slow(rt_array *a, double i);
 void rt_array_set_slow(rt_array *a, double i, rt_value v);
