@@ -1,9 +1,10 @@
 // sensor-http: a networked sensor serving its readings over HTTP.
 //   GET /metrics  JSON: uptime, a reading of the (simulated) sensor, memory in use
 //   GET /         a small HTML status page
+//   GET /debug/mem  JSON: the GC heap just after a collection forced by this request, and its peak
 import { createServer } from "rumpsdk/http";
 import { SimulatedSensor, type Sensor } from "rumpsdk/sensors";
-import { memory, uptime } from "rumpsdk/sys";
+import { gc, memory, uptime } from "rumpsdk/sys";
 
 const PORT = 80;
 const sensor: Sensor = new SimulatedSensor();
@@ -21,6 +22,13 @@ const app = createServer({ maxHeaderBytes: 8192, maxBodyBytes: 65536 });
 
 app.get("/metrics", (req, res) => {
   res.json(metrics());
+});
+
+// for the benchmarks: the live data in the GC heap (heapUsed right after a collection) and its peak
+app.get("/debug/mem", (req, res) => {
+  gc();
+  const m = memory();
+  res.json({ heap_live: m.heapUsed, heap_peak: m.heapPeak, heap_size: m.heapSize, collections: m.collections });
 });
 
 app.get("/", (req, res) => {

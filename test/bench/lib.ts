@@ -13,11 +13,12 @@ export function quantile(xs: number[], q: number): number {
 export interface Check { name: string; value: number; limit: number; unit: string; ok: boolean }
 const checks: Check[] = [];
 
-/** Records a target from an issue and prints whether this run meets it. */
-export function target(name: string, value: number, limit: number, unit: string): void {
-  const ok = value <= limit;
+/** Records a target from an issue and prints whether this run meets it: value <= limit, or value >= limit
+ * when kind is "min" (a figure that must reach the limit, e.g. a speed-up). NaN never meets a target. */
+export function target(name: string, value: number, limit: number, unit: string, kind: "max" | "min" = "max"): void {
+  const ok = kind === "min" ? value >= limit : value <= limit;
   checks.push({ name, value, limit, unit, ok });
-  console.log(`  target ${ok ? "met " : "MISSED"}: ${name}: ${fmt(value)} ${unit} (limit ${fmt(limit)} ${unit})`);
+  console.log(`  target ${ok ? "met " : "MISSED"}: ${name}: ${fmt(value)} ${unit} (${kind === "min" ? "at least" : "limit"} ${fmt(limit)} ${unit})`);
 }
 
 export function summary(): number {
