@@ -5,6 +5,7 @@ import path from "node:path";
 import type { Board } from "./boards.ts";
 import { compileAll, compilerIncludeDir, headersHash, objectPath, runSync, type CompileJob } from "./cc.ts";
 import { loadAppConfig } from "./appconfig.ts";
+import { keepByBuildId } from "./decode.ts";
 import { UserError } from "./errors.ts";
 import { lwipSources } from "./kernel.ts";
 import { netbsdArchives, type KernelFlavor } from "./netbsd.ts";
@@ -22,6 +23,8 @@ export interface BuildOptions {
   kernel?: KernelFlavor;
   /** netbsd flavor: the folder of NetBSD's rump kernel component archives (default: the application's "rumpkernel") */
   rumpkernel?: string;
+  /** a release build: without the debug shell that debug builds (the default) add on firmware boards */
+  release?: boolean;
 }
 
 export interface BuildResult {
@@ -29,6 +32,10 @@ export interface BuildResult {
   elf: string; // the linked ELF with symbols
   size: { text: number; data: number; bss: number };
   upToDate: boolean;
+  /** the GNU build id of the ELF (hex; firmware boards), kept as build/ids/<id>.elf for crash decoding */
+  buildId: string | null;
+  /** the debug shell (rumpsdk/shell) is linked in by the build (debug build of a firmware application) */
+  shell: boolean;
 }
 
 interface Layer {
@@ -125,8 +132,19 @@ function optFor(layer: Layer, src?: string): string {
   return layer.name === "runtime" && src && !RUNTIME_HOT.has(path.basename(src)) ? "-Os" : "-O2";
 }
 
+/** The console UART of board.json "console" ({ "io": "0x3f8", "baud": 115200 }) for the platform layer. */
+function consoleDefines(board: Board): string[] {
+  const c = board.console;
+  if (!c) return [];
+  if ((c.io !== undefined && !/^(0x[0-9a-fA-F]+|\d+)$/.test(c.io)) || !(Number.isInteger(c.baud) && c.baud > 0 && 115200 % c.baud === 0)) {
+    throw new UserError(`board ${board.name}: bad "console" ${JSON.stringify(c)}`, "Give \"io\" as a port number (e.g. \"0x3f8\") and \"baud\" as a divisor of 115200 (e.g. 115200, 57600, 9600).");
+  }
+  return [...(c.io !== undefined ? [`-DBOARD_CONSOLE_IO=${c.io}`] : []), `-DBOARD_CONSOLE_BAUD=${c.baud}`];
+}
+
 function flagsFor(board: Board, layer: Layer, defines: string[], src?: string): string[] {
-  const common = ["-std=c11", optFor(layer, src), "-g", "-Wall", "-Werror", ...defines, ...layer.includes.map((d) => `-I${d}`)];
+  const common = ["-std=c11", optFor(layer, src), "-g", "-Wall", "-Werror", ...defines, ...(layer.name === "platform" ? consoleDefines(board) : []),
+    ...layer.includes.map((d) => `-I${d}`)];
   if (layer.hosted) return [...common.map((f) => (f === "-std=c11" ? "-std=gnu11" : f)), "-D_GNU_SOURCE", "-pthread"];
   const freestanding = ["-ffreestanding", "-nostdinc", "-isystem", compilerIncludeDir(cc(board)), "-fno-stack-protector",
     "-fno-omit-frame-pointer", "-fno-asynchronous-unwind-tables"];
@@ -148,7 +166,7 @@ function fingerprint(opts: BuildOptions, appFiles: string[], archives: string[])
   for (const d of ["sdk", "toolchain", "boards", "drivers"]) walk(sdkPath(d));
   for (const f of appFiles) walk(f);
   for (const a of archives) { const st = statSync(a); h.update(`${a}\0${st.size}\0${st.mtimeMs}`); }
-  h.update(JSON.stringify({ board: opts.board, heap: opts.heapSize, c: opts.compiled?.c, kernel: opts.kernel }));
+  h.update(JSON.stringify({ board: opts.board, heap: opts.heapSize, c: opts.compiled?.c, kernel: opts.kernel, release: opts.release === true }));
   return h.digest("hex");
 }
 
@@ -202,8 +220,11 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   mkdirSync(work, { recursive: true });
   const stampFile = path.join(work, "stamp");
   const stamp = fingerprint({ ...opts, kernel }, [...(app.kind === "ts" ? tsFilesOf(app.dir) : [app.file]), path.join(app.dir, "rumpsdk.json")], archives);
+  // debug builds of TypeScript firmware get the on-device debug shell (sdk/api/shell.ts)
+  const shell = app.kind === "ts" && board.arch !== "host" && !opts.release && !opts.compiled;
+  const keep = () => (board.arch === "host" ? null : keepByBuildId(elf));
   if (existsSync(image) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp) {
-    return { image, elf, size: elfSize(board, elf), upToDate: true };
+    return { image, elf, size: elfSize(board, elf), upToDate: true, buildId: keep(), shell };
   }
   const steps = 5;
   let step = 0;
@@ -214,7 +235,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   if (app.kind === "ts") {
     progress(`type-check and compile ${path.relative(process.cwd(), app.file) || app.file} to C`);
     const { compile } = await import("./compiler/index.ts");
-    const r = opts.compiled ? { c: opts.compiled.c, diagnostics: [] } : compile({ entry: app.file, sdkRoot: SDK_ROOT });
+    const r = opts.compiled ? { c: opts.compiled.c, diagnostics: [] } : compile({ entry: shell ? shellEntry(work, app.file) : app.file, sdkRoot: SDK_ROOT });
     if (r.diagnostics.length) {
       const lines = r.diagnostics.map((d) => `${path.relative(process.cwd(), d.file) || d.file}:${d.line}:${d.col}: error: ${d.message}`);
       throw new UserError(`the application does not compile:\n${lines.join("\n")}`, "Fix the errors above (file:line:col), then build again.");
@@ -269,7 +290,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       ? ["--wrap=rump_init", "--wrap=rumpuser_seterrno", "--start-group", "--whole-archive", ...archives, "--no-whole-archive", "--end-group"]
       : [];
     runSync(`${board.cc.prefix ?? ""}ld`, ["-nostdlib", "-static", "--build-id", "-z", "max-page-size=4096", ...board.cc.ldflags,
-      "-T", board.ldscript, "-o", elf, ...objs, ...rump, libgcc, "-Map", path.join(work, "link.map")],
+      ...board.dirs.flatMap((d) => ["-L", d]), "-T", board.ldscript, "-o", elf, ...objs, ...rump, libgcc, "-Map", path.join(work, "link.map")],
       "linking", archives.length
         ? "An undefined symbol means a layer is missing a function, or the rump kernel components need one more component (add it to \"components\" in rumpsdk.json); see the message above."
         : "An undefined symbol means a layer is missing a function; see the message above.");
@@ -279,10 +300,24 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   progress(`make the ${board.image} image`);
   if (board.image === "multiboot") {
     runSync(`${board.cc.prefix ?? ""}objcopy`, ["-O", "elf32-i386", elf, image], "making the multiboot image", "Install binutils.");
+  } else if (board.image === "uefi-gpt") {
+    const { makeUefiImage } = await import("./efi.ts");
+    const u = makeUefiImage(board, elf, image, config.params);
+    say(opts.quiet, `      ${path.basename(u.efi)} ${u.efiBytes} bytes (${u.relocations} relocations applied at entry); ` +
+      `disk ${u.diskBytes} bytes: GPT + FAT${u.layout.fat} ESP of ${u.layout.sectors} sectors (${u.layout.clusterSectors}-sector clusters)`);
   }
   const size = elfSize(board, elf);
   writeFileSync(stampFile, stamp);
-  return { image, elf, size, upToDate: false };
+  return { image, elf, size, upToDate: false, buildId: keep(), shell };
+}
+
+/** A debug build's entry: the debug shell's module first, then the application's main.ts. */
+function shellEntry(work: string, main: string): string {
+  const entry = path.join(work, "entry.ts");
+  const rel = path.relative(work, main).split(path.sep).join("/");
+  writeFileSync(entry, `// generated by rumpsdk build (a debug build): the debug shell, then the application\n` +
+    `import "rumpsdk/shell";\nimport ${JSON.stringify(rel.startsWith(".") ? rel : "./" + rel)};\n`);
+  return entry;
 }
 
 export function elfSize(board: Board, elf: string): { text: number; data: number; bss: number } {

@@ -17,9 +17,23 @@ commands:
   run <app-dir|main.ts> [--board=NAME] [--accel=kvm|tcg] [--timeout=SEC]
                                                       build if stale, boot it, serial console on this terminal
                                                       (Ctrl-C stops the machine; the firmware's exit code is ours)
-      [--net=virtio|e1000] [--forward HOST:GUEST]...  a NIC on QEMU user networking (--forward alone: virtio);
+      [--net=virtio|e1000|e1000e] [--forward HOST:GUEST]...  a NIC on QEMU user networking (--forward alone: virtio);
                                                       the guest's TCP port GUEST is reachable at 127.0.0.1:HOST
+                                                      (--forward udp:HOST:GUEST: a UDP port)
+      [--serial=pty|stdio]                            the console: on a pty with \`rumpsdk console\`'s features
+                                                      (the default when stdin is a terminal) or QEMU's stdio
+  console [--port PATH] [--baud N] [--board NAME]     serial console: lists the ports when none is given (picks
+          [--log FILE] [--timestamps] [--elf IMAGE]   the board's usual USB adapter when exactly one is plugged
+          [--wait]                                    in); reopens the port when it comes back; decodes panics.
+                                                      Ctrl-] quits. --wait: wait for the port to appear
+  decode [--elf IMAGE] [LOG]                          decode the panic reports of a saved log (stdin without LOG)
+  flash [app-dir] --board=x86-minnow [--device /dev/sdX | --image FILE] [--yes] [--monitor PORT]
+        [--force-non-removable]                       build if stale; write the disk image to a USB stick or SD
+                                                      card (listed and asked for without --device) or to FILE;
+                                                      read back and verify; --monitor PORT: then the console
   boards                                              list the boards
+
+build and run make debug builds (with the on-device debug shell, rumpsdk/shell); --release leaves it out.
 
 The default board is qemu-x86.`;
 
@@ -34,12 +48,20 @@ const OPTIONS = {
   compiler: { type: "string", default: "rumpsdk" },
   kernel: { type: "string" },
   rumpkernel: { type: "string" },
+  release: { type: "boolean", default: false },
+  serial: { type: "string" },
+  port: { type: "string" },
+  baud: { type: "string" },
+  log: { type: "string" },
+  timestamps: { type: "boolean", default: false },
+  elf: { type: "string" },
+  wait: { type: "boolean", default: false },
   help: { type: "boolean", short: "h", default: false },
 } as const;
 
 /** --kernel / --rumpkernel as build options */
 function kernelOptions(values: { kernel?: string; rumpkernel?: string }) {
-  return { kernel: values.kernel === undefined ? undefined : parseKernel(values.kernel, "--kernel"), rumpkernel: values.rumpkernel };
+  return { kernel: values.kernel === undefined ? undefined : parseKernel(values.kernel, "--kernel"), rumpkernel: values.rumpkernel, release: (values as { release?: boolean }).release };
 }
 
 const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
@@ -47,7 +69,8 @@ const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 function describeBuild(r: BuildResult): string {
   const { text, data, bss } = r.size;
   return `image: ${path.relative(process.cwd(), r.image) || r.image}${r.upToDate ? " (up to date)" : ""}\n` +
-    `size: text ${kib(text)}, data ${kib(data)}, bss ${kib(bss)} (loaded ${kib(text + data)})`;
+    `size: text ${kib(text)}, data ${kib(data)}, bss ${kib(bss)} (loaded ${kib(text + data)})` +
+    (r.buildId ? `\nbuild-id: ${r.buildId} (${r.shell ? "debug build, with the debug shell" : "no debug shell"}; kept as build/ids/${r.buildId}.elf for crash decoding)` : "");
 }
 
 function parseAccel(s: string | undefined): Accel | undefined {
@@ -80,15 +103,20 @@ async function cmdRun(args: string[]) {
   const board = loadBoard(values.board!);
   const timeoutSec = values.timeout ? Number(values.timeout) : undefined;
   if (timeoutSec !== undefined && !(timeoutSec > 0)) throw new UserError(`bad --timeout "${values.timeout}"`, "Give the timeout in seconds, e.g. --timeout=30.");
-  if (values.net !== undefined && values.net !== "virtio" && values.net !== "e1000" && values.net !== "none") {
-    throw new UserError(`unknown NIC model "${values.net}"`, "Use --net=virtio or --net=e1000 (or --net=none).");
+  const NICS = ["virtio", "e1000", "e1000e"] as const;
+  const isNic = (v: string | undefined): v is (typeof NICS)[number] => (NICS as readonly string[]).includes(v ?? "");
+  if (values.net !== undefined && !isNic(values.net) && values.net !== "none") {
+    throw new UserError(`unknown NIC model "${values.net}"`, "Use --net=virtio or --net=e1000 (82540EM) or --net=e1000e (82574L), or --net=none.");
   }
   const forwards = (values.forward ?? []).map(parseForward);
   if (board.arch === "host" && (forwards.length || (values.net && values.net !== "none"))) {
     throw new UserError("--net and --forward are for emulated boards", "The host build uses this machine's network directly: connect to the port it listens on.");
   }
-  if (values.net === "none" && forwards.length) throw new UserError("--forward needs a NIC", "Drop --net=none, or pick --net=virtio|e1000.");
-  const nic = values.net === "virtio" || values.net === "e1000" ? values.net : forwards.length ? "virtio" : undefined;
+  if (values.net === "none" && forwards.length) throw new UserError("--forward needs a NIC", "Drop --net=none, or pick --net=virtio|e1000|e1000e.");
+  // --forward alone: the board's own NIC model (board.json qemu.nic), else virtio
+  const bn = board.qemu?.nic;
+  const boardNic = isNic(bn) ? bn : "virtio";
+  const nic = isNic(values.net) ? values.net : forwards.length ? boardNic : undefined;
   if (board.arch === "host") {
     const { runHost } = await import("./host.ts");
     const r = await build({ input: positionals[0], board, output: values.output, quiet: true, ...kernelOptions(values) });
@@ -103,14 +131,54 @@ async function cmdRun(args: string[]) {
   if (!r.upToDate) console.log(describeBuild(r));
   if (nic) {
     console.log(`rumpsdk: network: ${nic} NIC on QEMU user networking (guest 10.0.2.15 by DHCP, host 10.0.2.2)`);
-    for (const f of forwards) console.log(`rumpsdk: forwarding http://127.0.0.1:${f.host}/ -> guest port ${f.guest}`);
+    for (const f of forwards) {
+      console.log(f.proto === "udp" ? `rumpsdk: forwarding udp 127.0.0.1:${f.host} -> guest udp port ${f.guest}`
+        : `rumpsdk: forwarding http://127.0.0.1:${f.host}/ -> guest port ${f.guest}`);
+    }
   }
-  const res = await runImage({ board, image: r.image, accel, timeoutSec, args: nic ? netArgs(nic, forwards) : undefined, onOutput: (d) => process.stdout.write(d), input: process.stdin.isTTY ? process.stdin : undefined });
+  if (values.serial !== undefined && values.serial !== "pty" && values.serial !== "stdio") throw new UserError(`unknown --serial "${values.serial}"`, "Use --serial=pty (the console of `rumpsdk console`) or --serial=stdio.");
+  if (values.serial === "pty" || (values.serial === undefined && process.stdin.isTTY)) {
+    const { runOnPty } = await import("./console-run.ts");
+    return runOnPty({ board, image: r.image, elf: r.elf, accel, timeoutSec, args: nic ? netArgs(nic, forwards, board) : undefined, log: values.log, timestamps: values.timestamps });
+  }
+  const res = await runImage({ board, image: r.image, accel, timeoutSec, args: nic ? netArgs(nic, forwards, board) : undefined, onOutput: (d) => process.stdout.write(d), input: process.stdin.isTTY ? process.stdin : undefined });
   if (res.interrupted) { console.error("\nrumpsdk: stopped (Ctrl-C)"); return 130; }
   if (res.timedOut) { console.error(`\nrumpsdk: stopped after the ${timeoutSec} s timeout`); return 124; }
   if (res.panicked) { console.error(`rumpsdk: the firmware panicked (report above); exit code ${PANIC_CODE}`); return PANIC_CODE; }
   if (res.exitCode === null) { console.error("rumpsdk: the machine stopped without an exit code (a reset or triple fault?)"); return 125; }
   return res.exitCode;
+}
+
+async function cmdConsole(args: string[]) {
+  const { values, positionals } = parseArgs({ args, options: OPTIONS, allowPositionals: true });
+  if (positionals.length) throw new UserError(`console takes no positional argument ("${positionals[0]}")`, "rumpsdk console [--port PATH] [--baud N] [--board NAME] [--log FILE] [--timestamps] [--elf IMAGE] [--wait]");
+  const { SerialConsole, choosePort, parseBaud } = await import("./console.ts");
+  const board = loadBoard(values.board!);
+  const baud = parseBaud(values.baud, board);
+  if (values.wait && !values.port) throw new UserError("--wait needs --port", "Name the port to wait for, e.g. --port /dev/ttyUSB0.");
+  const port = await choosePort(values.port, board);
+  const con = new SerialConsole({ port, baud, wait: values.wait, log: values.log, timestamps: values.timestamps, elf: values.elf });
+  const stop = () => con.close("signal");
+  process.on("SIGTERM", stop);
+  process.on("SIGHUP", stop);
+  await con.start();
+  await con.done;
+  process.off("SIGTERM", stop);
+  process.off("SIGHUP", stop);
+  return 0;
+}
+
+async function cmdDecode(args: string[]) {
+  const { values, positionals } = parseArgs({ args, options: OPTIONS, allowPositionals: true });
+  const { decodeLog } = await import("./console.ts");
+  const { readFileSync } = await import("node:fs");
+  if (positionals.length > 1) throw new UserError("decode takes at most one log file", "rumpsdk decode [--elf IMAGE] [LOG] (stdin without LOG)");
+  let text: string;
+  try { text = readFileSync(positionals.length ? positionals[0] : 0, "latin1"); } catch (e) {
+    throw new UserError(`cannot read ${positionals[0] ?? "stdin"}: ${(e as Error).message}`, "Give the saved console log.");
+  }
+  console.log(decodeLog(text, values.elf));
+  return 0;
 }
 
 function cmdBoards() {
@@ -127,6 +195,9 @@ export async function main(argv: string[]): Promise<number> {
       case "build": return await cmdBuild(rest);
       case "run": return await cmdRun(rest);
       case "boards": return cmdBoards();
+      case "flash": return await (await import("../flash/flash.ts")).cmdFlash(rest);
+      case "console": return await cmdConsole(rest);
+      case "decode": return await cmdDecode(rest);
       case undefined: case "help": case "-h": case "--help": console.log(USAGE); return 0;
       default: throw new UserError(`unknown command "${cmd}"`, USAGE);
     }

@@ -1,8 +1,8 @@
 // Booting images in QEMU: accelerator probe (KVM only when a real guest boots), serial console,
 // exit codes through isa-debug-exit.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from "node:child_process";
 import net from "node:net";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Board } from "./boards.ts";
@@ -11,6 +11,16 @@ import { UserError } from "./errors.ts";
 import { sdkPath } from "./paths.ts";
 
 export type Accel = "kvm" | "tcg";
+
+/**
+ * Starts QEMU so that it never outlives the process that started it: on Linux through util-linux's
+ * setpriv, which asks the kernel to kill QEMU when its parent dies (a `rumpsdk run` killed by a
+ * test harness or a closed terminal must not leave a machine running).
+ */
+export function spawnQemu(bin: string, args: string[]): ChildProcessWithoutNullStreams {
+  const guard = process.platform === "linux" && existsSync("/usr/bin/setpriv");
+  return guard ? spawn("/usr/bin/setpriv", ["--pdeathsig", "KILL", bin, ...args]) : spawn(bin, args);
+}
 
 /** Builds one of the tiny kernels of toolchain/probe/ (cached under build/probe/) as a multiboot image. */
 export function probeKernel(name: "floor" | "probe64"): string {
@@ -27,7 +37,7 @@ export function probeKernel(name: "floor" | "probe64"): string {
   return out;
 }
 
-function qemuBinary(board: Board): string {
+export function qemuBinary(board: Board): string {
   const bin = board.qemu?.binary;
   if (!bin) throw new UserError(`board ${board.name} cannot be emulated (its board.json has no "qemu")`, "Use `rumpsdk flash` for real hardware.");
   if (spawnSync("sh", ["-c", `command -v ${bin}`]).status !== 0) {
@@ -50,7 +60,9 @@ export async function probeAccel(board: Board): Promise<Accel> {
   const cache = path.join(os.tmpdir(), `rumpsdk-accel-${bootId}-${board.name}`);
   if (existsSync(cache)) return readFileSync(cache, "utf8").trim() === "kvm" ? "kvm" : "tcg";
   const ok = await new Promise<boolean>((resolve) => {
-    const p = spawn(qemuBinary(board), qemuArgs(board, probeKernel("probe64"), "kvm"), { stdio: ["ignore", "pipe", "pipe"] });
+    // UEFI boards: the probe kernel boots on the same machine with QEMU's built-in BIOS
+    const machine = board.qemu?.firmware ? { ...board, qemu: { ...board.qemu, firmware: undefined } } : board;
+    const p = spawnQemu(qemuBinary(board), qemuArgs(machine, probeKernel("probe64"), "kvm"));
     let out = "";
     const done = (v: boolean) => { clearTimeout(t); p.kill("SIGKILL"); resolve(v); };
     // a guest KVM cannot run either makes QEMU exit at once or stops it with "KVM internal error"
@@ -78,6 +90,8 @@ export interface RunOptions {
   input?: NodeJS.ReadStream;
   /** stops the machine (the result then says interrupted) */
   signal?: AbortSignal;
+  /** the guest's RAM (QEMU -m, e.g. "8M") instead of the board's qemu.memory */
+  memory?: string;
 }
 
 export interface RunResult {
@@ -92,35 +106,62 @@ export interface RunResult {
   lines: { ms: number; text: string }[];
 }
 
-export function qemuArgs(board: Board, image: string, accel: Accel, extra: string[] = []): string[] {
+export function qemuArgs(board: Board, image: string, accel: Accel, extra: string[] = [], memory?: string, vars?: string): string[] {
   const q = board.qemu!;
   return [
     ...(q.machine ? ["-machine", q.machine] : []),
-    "-accel", accel, "-m", q.memory ?? "64M",
+    "-accel", accel, "-m", memory ?? q.memory ?? "64M",
     "-nodefaults", "-display", "none", "-no-reboot", "-serial", "stdio",
-    ...q.args, "-kernel", image, ...extra,
+    ...q.args, ...(q.firmware ? uefiDiskArgs(q.firmware.code, vars, q.firmware.vars, image) : ["-kernel", image]), ...extra,
   ];
 }
 
-export type NicModel = "virtio" | "e1000";
-export interface Forward { host: number; guest: number }
+/** A UEFI board: OVMF's code read-only and a writable copy of its variable store (varsCopy; without
+ * one, the installed store behind a snapshot, so that it is never written) as the two flash chips,
+ * and the disk image as a USB stick on an xHCI controller (the board boots from one); snapshot=on:
+ * the run never changes the image. */
+export function uefiDiskArgs(code: string, varsCopy: string | undefined, vars: string, image: string): string[] {
+  const v = varsCopy ? `file=${varsCopy}` : `file=${vars},snapshot=on`;
+  return ["-drive", `if=pflash,format=raw,readonly=on,file=${code}`, "-drive", `if=pflash,format=raw,${v}`,
+    "-drive", `if=none,id=stick,format=raw,snapshot=on,file=${image}`, "-device", "qemu-xhci", "-device", "usb-storage,drive=stick"];
+}
 
-/** `--forward HOST:GUEST` (TCP), e.g. "8080:80". */
-export function parseForward(s: string): Forward {
-  const m = /^(\d{1,5}):(\d{1,5})$/.exec(s);
-  const ok = (n: number) => n >= 1 && n <= 65535;
-  if (!m || !ok(Number(m[1])) || !ok(Number(m[2]))) {
-    throw new UserError(`bad --forward "${s}"`, "Give HOST:GUEST TCP ports, e.g. --forward 8080:80 (host port 8080 on 127.0.0.1 reaches the guest's port 80).");
+/** A fresh copy of a UEFI board's variable store for one run (deleted by the caller). */
+function uefiVarsCopy(board: Board): string | undefined {
+  const fw = board.qemu?.firmware;
+  if (!fw) return undefined;
+  for (const f of [fw.code, fw.vars]) {
+    if (!existsSync(f)) throw new UserError(`${f} is missing (UEFI firmware for ${board.name})`, "Run `npm run setup` (it installs the Debian package ovmf).");
   }
-  return { host: Number(m[1]), guest: Number(m[2]) };
+  const dir = mkdtempSync(path.join(os.tmpdir(), "rumpsdk-ovmf-"));
+  const vars = path.join(dir, "vars.fd");
+  copyFileSync(fw.vars, vars);
+  return vars;
+}
+
+/** the NIC QEMU emulates: virtio-net-pci, e1000 (82540EM) or e1000e (82574L, PCIe) */
+export type NicModel = "virtio" | "e1000" | "e1000e";
+/** a port forward from 127.0.0.1:host to the guest; proto defaults to TCP */
+export interface Forward { host: number; guest: number; proto?: "tcp" | "udp" }
+
+/** `--forward [tcp:|udp:]HOST:GUEST`, e.g. "8080:80" (TCP, the default) or "udp:5353:53". */
+export function parseForward(s: string): Forward {
+  const m = /^(?:(tcp|udp):)?(\d{1,5}):(\d{1,5})$/.exec(s);
+  const ok = (n: number) => n >= 1 && n <= 65535;
+  if (!m || !ok(Number(m[2])) || !ok(Number(m[3]))) {
+    throw new UserError(`bad --forward "${s}"`, "Give HOST:GUEST ports, e.g. --forward 8080:80 (host port 8080 on 127.0.0.1 reaches the guest's TCP port 80), or udp:HOST:GUEST for UDP.");
+  }
+  return { host: Number(m[2]), guest: Number(m[3]), proto: m[1] === "udp" ? "udp" : "tcp" };
 }
 
 /** QEMU user networking (the guest is 10.0.2.15, the host 10.0.2.2, DHCP and DNS from QEMU) with one NIC of
- * the given model, and TCP forwards from 127.0.0.1:HOST to the guest's GUEST port. */
-export function netArgs(model: NicModel, forwards: Forward[] = []): string[] {
-  const fwd = forwards.map((f) => `,hostfwd=tcp:127.0.0.1:${f.host}-:${f.guest}`).join("");
-  const device = model === "virtio" ? "virtio-net-pci" : "e1000";
-  return ["-netdev", `user,id=net0${fwd}`, "-device", `${device},netdev=net0`];
+ * the given model, and TCP or UDP forwards from 127.0.0.1:HOST to the guest's GUEST port. */
+export function netArgs(model: NicModel, forwards: Forward[] = [], board?: Board): string[] {
+  const fwd = forwards.map((f) => `,hostfwd=${f.proto ?? "tcp"}:127.0.0.1:${f.host}-:${f.guest}`).join("");
+  const device = model === "virtio" ? "virtio-net-pci" : model;
+  // UEFI boards: no option ROM (iPXE), so the firmware neither loads a network boot driver nor tries to boot from the NIC
+  const rom = board?.qemu?.firmware ? ",romfile=" : "";
+  return ["-netdev", `user,id=net0${fwd}`, "-device", `${device},netdev=net0${rom}`];
 }
 
 /** QEMU's exit status carries the firmware's exit code: isa-debug-exit makes it (code << 1) | 1. */
@@ -135,7 +176,8 @@ export async function runImage(opts: RunOptions): Promise<RunResult> {
   const accel = opts.accel ?? (await probeAccel(opts.board));
   const bin = qemuBinary(opts.board);
   const start = performance.now();
-  const child = spawn(bin, qemuArgs(opts.board, opts.image, accel, opts.args), { stdio: ["pipe", "pipe", "pipe"] });
+  const vars = uefiVarsCopy(opts.board);
+  const child = spawnQemu(bin, qemuArgs(opts.board, opts.image, accel, opts.args, opts.memory, vars));
   let output = "";
   let stderr = "";
   const lines: { ms: number; text: string }[] = [];
@@ -174,6 +216,7 @@ export async function runImage(opts: RunOptions): Promise<RunResult> {
     child.on("error", (e) => reject(new UserError(`cannot start ${bin}: ${e.message}`, "Run `npm run setup`.")));
     child.on("close", (status, signal) => {
       if (timer) clearTimeout(timer);
+      if (vars) rmSync(path.dirname(vars), { recursive: true, force: true });
       process.off("SIGINT", onSigint);
       if (input) {
         input.off("data", onInput);

@@ -14,6 +14,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const DEBIAN = [
   { pkg: "qemu-system-x86", probe: "qemu-system-x86_64", why: "boots x86 boards" },
   { pkg: "binutils", probe: "ld", why: "links firmware images" },
+  { pkg: "mtools", probe: "mformat", why: "makes the FAT EFI System Partition of UEFI disk images (x86-minnow)" },
+  { pkg: "ovmf", probe: "/usr/share/OVMF/OVMF_CODE.fd", why: "UEFI firmware for QEMU: boots x86-minnow images under emulation" },
   { pkg: "gcc", probe: "gcc", why: "compiles the C the SDK emits" },
   { pkg: "duktape", probe: "duk", why: "the embedded JavaScript interpreter the compiler bench compares against" },
   { pkg: "dpkg-dev", probe: "dpkg-source", why: "unpacks lwIP's Debian source package" },
@@ -21,6 +23,7 @@ const DEBIAN = [
   { pkg: "curl", probe: "curl", why: "the HTTP client the sensor-http tests fetch with" },
   { pkg: "mosquitto", probe: "mosquitto", why: "the MQTT broker the sensor-mqtt tests publish to" },
   { pkg: "mosquitto-clients", probe: "mosquitto_sub", why: "mosquitto_sub/mosquitto_pub: the host-side subscriber and publisher of the sensor-mqtt tests" },
+  { pkg: "iputils-ping", probe: "ping", why: "pings the guest over a tap device in the ICMP test (test/net/icmp.test.ts)" },
 ];
 
 // lwIP, the kernel's TCP/IP, comes from Debian's source package at setup, never from the repository.
@@ -30,7 +33,8 @@ const cacheHome = process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache"
 const lwipDir = path.join(cacheHome, "rumpsdk", `lwip-${LWIP_VERSION}`);
 const SRC_LIST = "/etc/apt/sources.list.d/rumpsdk-src.sources";
 
-const has = (cmd) => spawnSync("sh", ["-c", `command -v ${cmd}`], { stdio: "ignore" }).status === 0;
+// a probe is a command on PATH, or an absolute path of a file the package installs
+const has = (cmd) => (cmd.startsWith("/") ? existsSync(cmd) : spawnSync("sh", ["-c", `command -v ${cmd}`], { stdio: "ignore" }).status === 0);
 const say = (msg) => process.stdout.write(`setup: ${msg}\n`);
 
 function npmPackages() {

@@ -11,6 +11,8 @@ declare function nativeExit(code: number): never;
 declare function nativeParam(name: string): string | undefined;
 /** @native rt_api_memory */
 declare function nativeMemory(): MemoryStats;
+/** @native rt_api_gc */
+declare function nativeGc(): void;
 
 export interface MemoryStats {
   /** bytes in the GC heap (RT_HEAP_SIZE) */
@@ -39,6 +41,14 @@ export function monotonicNs(): number {
 /** Memory statistics of the garbage-collected heap. */
 export function memory(): MemoryStats {
   return nativeMemory();
+}
+
+/**
+ * Runs a garbage collection now; memory().heapUsed just after it is the live data (plus whatever the
+ * conservative stack scan keeps). For diagnostics: the collector runs by itself when the heap is full.
+ */
+export function gc(): void {
+  nativeGc();
 }
 
 /**
