@@ -195,7 +195,7 @@ NATIVE(op_tostring) {
 		if (ty == RT_T_MAP) return rt_str_c(weak ? "[object WeakMap]" : "[object Map]");
 		if (ty == RT_T_SET) return rt_str_c(weak ? "[object WeakSet]" : "[object Set]");
 		if (ty == RT_T_PROMISE) return rt_str_c("[object Promise]");
-		if (ty == RT_T_GENERATOR) return rt_str_c("[object Generator]");
+		if (ty == RT_T_GENERATOR) return rt_str_c(((rt_genframe *)rt_ptr(this_))->kind == 2 ? "[object AsyncGenerator]" : "[object Generator]");
 	}
 	/* the namespaces with a Symbol.toStringTag in JS */
 	if (this_ == rt_obj_get_c(rt_global_obj, "Math")) return rt_str_c("[object Math]");
@@ -495,6 +495,7 @@ void rt_builtins_init(void) {
 
 	rt_value sym = rt_native("Symbol", sym_ctor, 0);
 	rt_define(sym, rt_atom_c("iterator"), rt_box_ptr(rt_atom_symiter), 0);
+	rt_define(sym, rt_atom_c("asyncIterator"), rt_sym_async_iterator(), 0);
 	global("Symbol", sym);
 	global("isNaN", rt_native("isNaN", g_isnan, 1));
 	global("isFinite", rt_native("isFinite", g_isfinite, 1));

@@ -25,7 +25,12 @@ __attribute__((noinline)) void rt_debug_fault(double value) {
 	/* a leaf function may skip setting up its frame (-Os), and the backtrace, which follows the
 	   frame pointers, would then miss its caller: asking for the frame address makes one */
 	void *volatile fp = __builtin_frame_address(0);
+#if UINTPTR_MAX > 0xffffffffu
 	volatile uint32_t *bad = (volatile uint32_t *)(uintptr_t)0xdead000000000010ULL;
+#else
+	/* 32-bit boards: in the external-device range, which no board of the SDK decodes (a bus fault) */
+	volatile uint32_t *bad = (volatile uint32_t *)(uintptr_t)0xdead0010u;
+#endif
 	*bad = (uint32_t)value;
 	(void)fp;
 }

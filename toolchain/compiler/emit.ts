@@ -3,7 +3,7 @@
 import path from "node:path";
 import ts from "typescript";
 import { CompileError, type CompileResult, type Diagnostic } from "./index.ts";
-import { Susp, emitSuspensions, checkSuspendPlacement } from "./suspend.ts";
+import { Susp, emitSuspensions, checkSuspendPlacement, emitAwait } from "./suspend.ts";
 
 type Rep = "D" | "B" | "V"; // double, int (boolean), rt_value
 interface Val {
@@ -31,6 +31,7 @@ interface Jump {
   handler?: string; // try/finally: C handler variable
   fin?: ts.Block; // finally: its block
   iter?: string; // for-of over an iterator: its rt_iter, closed (return()) when a jump leaves the loop
+  aiter?: string; // for await: its iterator object, closed (return(), awaited) when a jump leaves the loop
 }
 
 class FnCtx {
@@ -749,7 +750,6 @@ class Emitter {
     if (!body) this.err(fn, "a function without a body cannot be compiled");
     const fl = fn as ts.FunctionLikeDeclaration;
     const isAsync = (ts.getCombinedModifierFlags(fn as ts.Declaration) & ts.ModifierFlags.Async) !== 0;
-    if (fl.asteriskToken && isAsync) this.err(fn, "async generator functions are not supported yet: write a generator of promises or an async function with a callback");
     const cname = `f_${++this.nfn}_${this.safeName(name || "anon")}`;
     const ctx = new FnCtx(fn, this.ctx, cname);
     const saved = { ctx: this.ctx, out: this.out, indent: this.indent, lastLine: this.lastLine };
@@ -760,7 +760,7 @@ class Emitter {
     ctx.volatileLocals = this.containsTry(body);
     if (fl.asteriskToken || isAsync) {
       checkSuspendPlacement(body, (n, m) => this.err(n, m));
-      ctx.susp = new Susp(fl.asteriskToken ? "gen" : "async", cname);
+      ctx.susp = new Susp(fl.asteriskToken ? (isAsync ? "agen" : "gen") : "async", cname);
     }
     if (ts.isFunctionExpression(fn) && fn.name) {
       // a named function expression sees its own name
@@ -1126,8 +1126,15 @@ class Emitter {
           return;
         }
         if (rs.expression) val = this.toV(this.expr(rs.expression));
+        if (rs.expression && this.ctx.susp?.kind === "agen") {
+          // return in an async generator awaits its operand
+          const t = this.tmp("r");
+          this.emit(`rt_value ${t} = ${val};`);
+          emitAwait(this, t);
+          val = t;
+        }
         if (this.isCtor(this.ctx.node) && !rs.expression) val = "this_";
-        if (this.ctx.jumps.some((j) => j.kind === "try" || j.kind === "finally")) {
+        if (this.ctx.jumps.some((j) => j.kind === "try" || j.kind === "finally" || j.aiter)) {
           const t = this.tmp("r");
           this.emit(`rt_value ${t} = ${val};`);
           this.unwindAll();
@@ -1249,6 +1256,11 @@ class Emitter {
       const j = js[i];
       if (j.kind === "try") this.emit(`rt_cur_handler = ${j.handler}.prev;`);
       else if (j.iter) this.emit(`rt_iter_close(&${j.iter});`);
+      else if (j.aiter) {
+        const saved = js.splice(i);
+        this.asyncIterClose(j.aiter);
+        js.push(...saved);
+      }
       else if (j.kind === "finally") {
         this.emit(`rt_cur_handler = ${j.handler}.prev;`);
         // run the finally block with the jump stack as it is outside this try
@@ -1322,8 +1334,58 @@ class Emitter {
     else this.assignTo(init as ts.Expression, v);
   }
 
+  /** AsyncIteratorClose for a jump out of a for await loop: await it.return() if it has one */
+  asyncIterClose(it: string) {
+    const c = this.tmp("acl");
+    this.emit(`rt_value ${c} = rt_async_iter_close_start(${it});`);
+    this.emit(`if (${c} != RT_HOLE) {`);
+    this.indent++;
+    emitAwait(this, c);
+    this.emit(`if (!rt_is_obj(${c})) rt_throw_type("Iterator result is not an object");`);
+    this.indent--;
+    this.emit("}");
+  }
+
+  /** for await (x of iterable): GetIterator(iterable, async), each step awaits next()'s result */
+  forAwait(fs: ts.ForOfStatement) {
+    if (!this.ctx.susp || this.ctx.susp.kind === "gen") this.err(fs, "for await is only valid in async functions");
+    const j = this.pushLoop(fs);
+    const src = this.toV(this.expr(fs.expression));
+    const it = this.tmp("ait"), nx = this.tmp("anx"), r = this.tmp("ar");
+    this.emit("{");
+    this.indent++;
+    this.emit(`rt_value ${it} = rt_async_iter_get(${src});`);
+    this.emit(`rt_value ${nx} = rt_iter_next_method(${it});`);
+    this.emit("for (;;) {");
+    this.indent++;
+    this.emit(`rt_value ${r} = rt_call(${nx}, ${it}, 0, 0);`);
+    emitAwait(this, r);
+    this.emit(`if (rt_iter_result_done(${r})) break;`);
+    this.emit(`${r} = rt_iter_result_value(${r});`);
+    // break closes the iterator (awaits its return()); so do jumps out of the loop (unwindTo)
+    const brk0 = j.brk!;
+    j.brk = `${brk0}c`;
+    j.aiter = it;
+    this.loopBinding(fs.initializer, { c: r, r: "V" });
+    this.stmtBlock(fs.statement);
+    this.indent--;
+    this.emit(`${j.cont}: __attribute__((unused));`);
+    this.emit("}");
+    this.emit(`if (0) {`);
+    this.indent++;
+    this.emit(`${j.brk}: __attribute__((unused));`);
+    this.asyncIterClose(it);
+    this.indent--;
+    this.emit("}");
+    j.brk = brk0;
+    this.indent--;
+    this.emit("}");
+    this.emit(`${j.brk}: __attribute__((unused));`);
+    this.ctx.jumps.pop();
+  }
+
   forOf(fs: ts.ForOfStatement) {
-    if (fs.awaitModifier) this.err(fs, "for await is not supported yet: await each promise in a plain for-of loop (for (const p of ps) { const v = await p; ... })");
+    if (fs.awaitModifier) return this.forAwait(fs);
     const j = this.pushLoop(fs);
     const src = this.expr(fs.expression);
     const t = this.typeOf(fs.expression);

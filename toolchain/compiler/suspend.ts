@@ -7,7 +7,9 @@
 // yield inside an expression is first evaluated by statements before its statement, into a
 // temporary (C cannot jump into a GNU statement expression). A try around a suspension point is
 // re-entered through its RT_TRY_ENTER on resume (label TR_h before it, a dispatch switch after it),
-// so that its handler lives in the new C frame.
+// so that its handler lives in the new C frame. An async generator ("agen") combines both: its
+// awaits suspend as an async function's, its yields as a generator's (after awaiting the operand);
+// the runtime queues next/return/throw requests and tells the two kinds of suspension apart.
 import ts from "typescript";
 
 const SK = ts.SyntaxKind;
@@ -21,7 +23,7 @@ export class Susp {
   states: { k: number; chain: string[] }[] = []; // chain: enclosing try handlers, outermost first
   tries: string[] = [];
   temps = new Map<ts.Node, string>();
-  constructor(public kind: "gen" | "async", public cname: string) {}
+  constructor(public kind: "gen" | "async" | "agen", public cname: string) {}
 
   declare(name: string, type: string) {
     if (this.declared.has(name)) return;
@@ -129,7 +131,7 @@ export class Susp {
     const undefs = [`#undef RS_SAVE_${this.cname}`, ...this.tries.map((h) => `#undef RS_DISP_${h}`)];
     const entry =
       `static rt_value ${entryName}(rt_function *self, rt_value this_, int argc, const rt_value *argv) {\n` +
-      `\trt_value g = rt_gen_new(${R}, rt_box_ptr(self), this_, ${this.nslots()}, ${this.kind === "async" ? 1 : 0});\n` +
+      `\trt_value g = rt_gen_new(${R}, rt_box_ptr(self), this_, ${this.nslots()}, ${this.kind === "gen" ? 0 : this.kind === "async" ? 1 : 2});\n` +
       `\t((rt_genframe *)rt_ptr(g))->slot[0] = rt_array_of(argc, argv);\n` +
       `\treturn ${this.kind === "async" ? "rt_async_start(g)" : "g"};\n}`;
     return {
@@ -278,12 +280,10 @@ export function emitSuspensions(h: Host, s: ts.Statement) {
       h.emit("}");
     };
     if (ts.isAwaitExpression(n)) {
-      if (susp.kind !== "async") h.err(n, "await is only valid in async functions");
-      raw(`rt_async_await(gf_, ${t});`);
-      for (const l of susp.suspendLines(k, chain, "RT_UNDEF")) raw(l);
-      raw(`if (mode_ == 1) rt_throw(sent_);`);
-      raw(`${t} = sent_;`);
+      if (susp.kind === "gen") h.err(n, "await is only valid in async functions");
+      emitAwait(h, t);
     } else if ((n as ts.YieldExpression).asteriskToken) {
+      if (susp.kind === "agen") h.err(n, "yield* in an async generator is not supported yet: for await (const v of inner) yield v; (return values and throw/return forwarding are not delegated)");
       raw(`gf_->delegate = rt_get_iterator(${t}); mode_ = 0; sent_ = RT_UNDEF;`);
       susp.states.push({ k, chain });
       raw(`S${k}_: rs_ = 0;`);
@@ -295,6 +295,21 @@ export function emitSuspensions(h: Host, s: ts.Statement) {
       raw(`}`);
       raw(`if (mode_ == 2)`);
       returnSent();
+    } else if (susp.kind === "agen") {
+      // yield in an async generator: await the operand; a return(v) request awaits v, then returns
+      emitAwait(h, t);
+      const ky = susp.states.length + 1;
+      for (const l of susp.suspendLines(ky, chain, t)) raw(l);
+      raw(`if (mode_ == 1) rt_throw(sent_);`);
+      raw(`if (mode_ == 2) {`);
+      h.indent++;
+      h.emit(`${t} = sent_;`);
+      emitAwait(h, t);
+      h.unwindAll();
+      h.emit(`return ${t};`);
+      h.indent--;
+      raw(`}`);
+      raw(`${t} = sent_;`);
     } else {
       for (const l of susp.suspendLines(k, chain, t)) raw(l);
       raw(`if (mode_ == 1) rt_throw(sent_);`);
@@ -304,4 +319,20 @@ export function emitSuspensions(h: Host, s: ts.Statement) {
     }
     susp.temps.set(n, t);
   }
+}
+
+/**
+ * Emits an await of the value in the C variable t (an rt_value local of the function) as a
+ * suspension point; t then holds the result (a rejection throws there). depth: only the jumps
+ * below it are still entered (an await emitted while unwinding, e.g. closing a for await loop).
+ */
+export function emitAwait(h: Host, t: string, depth?: number) {
+  const susp = h.ctx.susp!;
+  const raw = (l: string) => h.out.push("\t".repeat(h.indent) + l);
+  const jumps = depth === undefined ? h.ctx.jumps : h.ctx.jumps.slice(0, depth);
+  const chain = jumps.filter((j) => j.kind === "try" || j.kind === "finally").map((j) => j.handler!);
+  raw(`rt_async_await(gf_, ${t});`);
+  for (const l of susp.suspendLines(susp.states.length + 1, chain, "RT_UNDEF")) raw(l);
+  raw(`if (mode_ == 1) rt_throw(sent_);`);
+  raw(`${t} = sent_;`);
 }

@@ -527,16 +527,25 @@ struct rt_genframe {
 	uint32_t state;     /* 0 = start, 0xFFFFFFFF = done */
 	uint32_t running;
 	uint32_t nslots;
-	uint32_t pad_;
+	uint32_t kind;      /* 0 generator, 1 async function, 2 async generator */
 	rt_value slot[];    /* locals, temporaries */
 };
-rt_value rt_gen_new(rt_resume resume, rt_value self, rt_value this_, uint32_t nslots, int async);
+rt_value rt_gen_new(rt_resume resume, rt_value self, rt_value this_, uint32_t nslots, int kind); /* kind as rt_genframe */
 rt_value rt_iter_result(rt_value v, int done);
 void rt_async_await(rt_genframe *f, rt_value v); /* subscribes f to v */
 rt_value rt_async_start(rt_value frame);        /* runs to first await, returns promise */
 #define RT_GEN_DONE 0xFFFFFFFFu
 int rt_gen_delegate(rt_genframe *f, int mode, rt_value sent, rt_value *out); /* one yield* step: 0 yielded, 1 done, 2 returned */
 rt_value rt_get_iterator(rt_value v);             /* GetIterator: the iterator object */
+/* for await: GetIterator(v, async) (a sync iterator is wrapped), its next method, the parts of a
+ * result object (TypeError if not an object), and the start of AsyncIteratorClose (the value to
+ * await, or RT_HOLE when the iterator has no return method) */
+rt_value rt_async_iter_get(rt_value v);
+rt_value rt_iter_next_method(rt_value it);
+int rt_iter_result_done(rt_value r);
+rt_value rt_iter_result_value(rt_value r);
+rt_value rt_async_iter_close_start(rt_value it);
+rt_value rt_sym_async_iterator(void);             /* Symbol.asyncIterator */
 rt_value rt_array_from_iterable_n(rt_value v, uint32_t n); /* [a, b] = iterable: n values, then close */
 
 /* ---- entry ---- */
