@@ -21,7 +21,10 @@ export interface Board {
   console?: { device: string; io?: string; baud: number; usb?: { vid: string; pid: string; name?: string }[] };
   /** firmware: UEFI boards boot OVMF (read-only code, a fresh copy of the variable store per run);
    *  nic: the NIC model `run --net` defaults to on this board */
-  qemu?: { binary: string; machine?: string; memory?: string; args: string[]; firmware?: { code: string; vars: string }; nic?: string };
+  qemu?: { binary: string; machine?: string; memory?: string; args: string[]; firmware?: { code: string; vars: string }; nic?: string;
+    /** how the firmware's exit code leaves QEMU: isa-debug-exit (x86, the default; status (code << 1) | 1) or
+     *  semihosting (ARM SYS_EXIT_EXTENDED; status = code) */
+    exit?: "isa-debug-exit" | "semihosting" };
   drivers: string[];
   params: Record<string, string>;
 }

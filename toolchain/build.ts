@@ -300,6 +300,9 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   progress(`make the ${board.image} image`);
   if (board.image === "multiboot") {
     runSync(`${board.cc.prefix ?? ""}objcopy`, ["-O", "elf32-i386", elf, image], "making the multiboot image", "Install binutils.");
+  } else if (board.image === "raw") {
+    // the loadable bytes from the lowest load address up (QEMU -kernel loads a non-ELF file at address 0)
+    runSync(`${board.cc.prefix ?? ""}objcopy`, ["-O", "binary", elf, image], "making the raw image", "Install binutils (for a cross board: its binutils, e.g. binutils-arm-none-eabi).");
   } else if (board.image === "uefi-gpt") {
     const { makeUefiImage } = await import("./efi.ts");
     const u = makeUefiImage(board, elf, image, config.params);

@@ -125,7 +125,7 @@ async function cmdRun(args: string[]) {
   let accel = parseAccel(values.accel);
   const chosen = accel ?? (await probeAccel(board));
   console.log(`rumpsdk: booting on ${board.name} with ${board.qemu?.binary}, accelerator ${chosen.toUpperCase()}` +
-    (accel ? " (as asked)" : chosen === "kvm" ? " (a probe guest booted under KVM)" : " (KVM cannot run a probe guest here)"));
+    (accel ? " (as asked)" : chosen === "kvm" ? " (a probe guest booted under KVM)" : board.arch !== "x86_64" ? ` (an emulated ${board.arch} CPU)` : " (KVM cannot run a probe guest here)"));
   accel = chosen;
   const r = await build({ input: positionals[0], board, output: values.output, quiet: values.quiet, ...kernelOptions(values) });
   if (!r.upToDate) console.log(describeBuild(r));

@@ -56,7 +56,7 @@ export async function runOnPty(o: PtyRunOptions): Promise<number> {
   await con.done;
   if (stopped) { console.error("\nrumpsdk: stopped"); return 130; }
   if (timedOut) { console.error(`\nrumpsdk: stopped after the ${o.timeoutSec} s timeout`); return 124; }
-  const code = decodeExit(res.status);
+  const code = decodeExit(res.status, o.board);
   if (code === null) {
     if (res.stderr.trim() && !/char device redirected/.test(res.stderr)) console.error(`rumpsdk: QEMU: ${res.stderr.trim()}`);
     console.error("rumpsdk: the machine stopped without an exit code (a reset or triple fault?)");

@@ -54,7 +54,8 @@ export function qemuBinary(board: Board): string {
  */
 export async function probeAccel(board: Board): Promise<Accel> {
   if (process.env.RUMPSDK_ACCEL === "tcg" || process.env.RUMPSDK_ACCEL === "kvm") return process.env.RUMPSDK_ACCEL;
-  if (!existsSync("/dev/kvm") || !board.qemu) return "tcg";
+  // the KVM probe is an x86-64 guest; other CPUs are emulated
+  if (!existsSync("/dev/kvm") || !board.qemu || board.arch !== "x86_64") return "tcg";
   let bootId = "unknown";
   try { bootId = readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim(); } catch { /* not Linux */ }
   const cache = path.join(os.tmpdir(), `rumpsdk-accel-${bootId}-${board.name}`);
@@ -164,9 +165,12 @@ export function netArgs(model: NicModel, forwards: Forward[] = [], board?: Board
   return ["-netdev", `user,id=net0${fwd}`, "-device", `${device},netdev=net0${rom}`];
 }
 
-/** QEMU's exit status carries the firmware's exit code: isa-debug-exit makes it (code << 1) | 1. */
-export function decodeExit(status: number | null): number | null {
-  if (status === null || (status & 1) === 0) return null;
+/** QEMU's exit status carries the firmware's exit code: isa-debug-exit makes it (code << 1) | 1 (an even
+ * status is QEMU's own); ARM semihosting's SYS_EXIT_EXTENDED makes it the code itself. */
+export function decodeExit(status: number | null, board?: Board): number | null {
+  if (status === null) return null;
+  if (board?.qemu?.exit === "semihosting") return status;
+  if ((status & 1) === 0) return null;
   return status >> 1;
 }
 
@@ -223,12 +227,14 @@ export async function runImage(opts: RunOptions): Promise<RunResult> {
         if (input.isTTY) input.setRawMode(false);
         input.pause();
       }
-      if (!timedOut && !interrupted && (signal !== null || (status !== null && (status & 1) === 0)) && stderr.trim()) {
+      // QEMU's own failure: killed, or (isa-debug-exit) an even status, or (semihosting) no output at all
+      const qemuFailed = signal !== null || (opts.board.qemu?.exit === "semihosting" ? output === "" : status !== null && (status & 1) === 0);
+      if (!timedOut && !interrupted && qemuFailed && stderr.trim()) {
         reject(new UserError(`QEMU failed (${signal ? `killed by ${signal}` : `exit status ${status}`}):\n${stderr.trim()}`,
           accel === "kvm" ? "Try --accel=tcg: KVM on this machine may not run this guest." : "Check the board's QEMU settings in its board.json."));
         return;
       }
-      const exitCode = timedOut || interrupted ? null : decodeExit(status);
+      const exitCode = timedOut || interrupted ? null : decodeExit(status, opts.board);
       resolve({ exitCode, panicked: exitCode === PANIC_CODE || output.includes("=== RUMPSDK PANIC ==="), timedOut, interrupted,
         output, accel, lines });
     });

@@ -17,6 +17,8 @@ const DEBIAN = [
   { pkg: "mtools", probe: "mformat", why: "makes the FAT EFI System Partition of UEFI disk images (x86-minnow)" },
   { pkg: "ovmf", probe: "/usr/share/OVMF/OVMF_CODE.fd", why: "UEFI firmware for QEMU: boots x86-minnow images under emulation" },
   { pkg: "gcc", probe: "gcc", why: "compiles the C the SDK emits" },
+  { pkg: "gcc-arm-none-eabi", probe: "arm-none-eabi-gcc", why: "cross-compiles firmware for the Cortex-M boards (mps2-an385)" },
+  { pkg: "qemu-system-arm", probe: "qemu-system-arm", why: "boots the Cortex-M boards (mps2-an385)" },
   { pkg: "duktape", probe: "duk", why: "the embedded JavaScript interpreter the compiler bench compares against" },
   { pkg: "dpkg-dev", probe: "dpkg-source", why: "unpacks lwIP's Debian source package" },
   { pkg: "wrk", probe: "wrk", why: "the HTTP load generator of the network bench" },

@@ -108,11 +108,18 @@ static void trim(struct blk *b, size_t need)
 	}
 }
 
+/* larger requests are refused at once (and size arithmetic below cannot overflow) */
+#if SIZE_MAX > 0xffffffffu
+#define MAX_ALLOC ((size_t)1 << 40)
+#else
+#define MAX_ALLOC ((size_t)1 << 30)
+#endif
+
 void *core_malloc(size_t size, size_t align)
 {
 	if (align < 16)
 		align = 16;
-	if (align & (align - 1) || size > ((size_t)1 << 40))
+	if (align & (align - 1) || size > MAX_ALLOC)
 		return 0;
 	size_t need = ((size + 15) & ~(size_t)15) + HDR;
 	if (need < MINBLK)

@@ -67,8 +67,10 @@ static int format(struct sink *s, const char *fmt, va_list ap)
 		for (;; fmt++) {
 			if (*fmt == 'l')
 				lng++;
-			else if (*fmt == 'z' || *fmt == 'j' || *fmt == 't')
+			else if (*fmt == 'j')
 				lng = 2;
+			else if (*fmt == 'z' || *fmt == 't')    /* size_t, ptrdiff_t: as wide as long on the SDK's targets */
+				lng = sizeof(size_t) > sizeof(long) ? 2 : 1;
 			else if (*fmt != 'h')
 				break;
 		}
