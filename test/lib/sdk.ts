@@ -23,3 +23,19 @@ export function rumpsdk(args: string[], opts: { cwd?: string; timeoutMs?: number
 
 /** Lines of the serial console output, without carriage returns. */
 export const lines = (s: string) => s.replace(/\r/g, "").split("\n");
+
+/** The panic report in console output (the lines from === RUMPSDK PANIC === up to the end marker), checked to be complete. */
+export function panicReport(stdout: string): string {
+  const out = lines(stdout);
+  const start = out.indexOf("=== RUMPSDK PANIC ===");
+  const end = out.indexOf("=== END PANIC ===");
+  if (start < 0 || end <= start) throw new Error(`no complete panic report in:\n${stdout}`);
+  return out.slice(start, end).join("\n");
+}
+
+/** The hypercall test program's result lines: every check passed, and each area had a passing check. */
+export function hypercallChecks(stdout: string): { oks: string[]; fails: string[] } {
+  const out = lines(stdout);
+  return { oks: out.filter((l) => l.startsWith("ok ")), fails: out.filter((l) => l.startsWith("FAIL ")) };
+}
+export const HYPERCALL_AREAS = ["thread", "mutex", "rwlock", "condvar", "sleep", "clock", "random", "getparam"];
