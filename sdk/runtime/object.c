@@ -332,6 +332,15 @@ rt_value rt_get_slow(rt_value o, rt_string *key, rt_ic *ic) {
 rt_value rt_get(rt_value o, rt_string *key) { return rt_get_slow(o, key, 0); }
 rt_value rt_obj_get_c(rt_value o, const char *key) { return rt_get(o, rt_atom_c(key)); }
 
+/* assignment through an accessor property (own or inherited): its setter, or the TypeError of a getter-only one */
+static void call_setter(rt_value accessor, rt_string *key, rt_value o, rt_value v) {
+	rt_valbuf *b = (rt_valbuf *)rt_ptr(accessor);
+	if (b->v[1] == RT_UNDEF) rt_throw_errv("TypeError", rt_concat(rt_concat(rt_str_c("Cannot set property "), rt_box_ptr(key)),
+		rt_str_c(" of #<Object> which has only a getter")));
+	rt_value args[1] = {v};
+	rt_call(b->v[1], o, 1, args);
+}
+
 static void throw_readonly(rt_string *key) {
 	rt_throw_errv("TypeError", rt_concat(rt_concat(rt_str_c("Cannot assign to read only property '"), rt_box_ptr(key)),
 		rt_str_c("' of object")));
@@ -364,11 +373,7 @@ void rt_set_slow(rt_value o, rt_string *key, rt_value v, rt_ic *ic) {
 	if (i >= 0) {
 		uint32_t a = ob->shape->props[i].attrs;
 		if (a & RT_P_ACCESSOR) {
-			rt_valbuf *b = (rt_valbuf *)rt_ptr(ob->slots->v[i]);
-			if (b->v[1] == RT_UNDEF) rt_throw_errv("TypeError", rt_concat(rt_concat(rt_str_c("Cannot set property "), rt_box_ptr(key)),
-				rt_str_c(" of #<Object> which has only a getter")));
-			rt_value args[1] = {v};
-			rt_call(b->v[1], o, 1, args);
+			call_setter(ob->slots->v[i], key, o, v);
 			return;
 		}
 		if (a & RT_P_READONLY) throw_readonly(key);
@@ -390,11 +395,7 @@ void rt_set_slow(rt_value o, rt_string *key, rt_value v, rt_ic *ic) {
 		if (j >= 0) {
 			uint32_t a = po->shape->props[j].attrs;
 			if (a & RT_P_ACCESSOR) {
-				rt_valbuf *b = (rt_valbuf *)rt_ptr(po->slots->v[j]);
-				if (b->v[1] == RT_UNDEF) rt_throw_errv("TypeError", rt_concat(rt_concat(rt_str_c("Cannot set property "), rt_box_ptr(key)),
-					rt_str_c(" of #<Object> which has only a getter")));
-				rt_value args[1] = {v};
-				rt_call(b->v[1], o, 1, args);
+				call_setter(po->slots->v[j], key, o, v);
 				return;
 			}
 			if (a & RT_P_READONLY) throw_readonly(key);
