@@ -3,7 +3,7 @@
 // Plain JavaScript on purpose: it runs before `npm ci` has brought in the TypeScript loader.
 // Idempotent and quick when everything is present.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -39,10 +39,18 @@ const SRC_LIST = "/etc/apt/sources.list.d/rumpsdk-src.sources";
 const has = (cmd) => (cmd.startsWith("/") ? existsSync(cmd) : spawnSync("sh", ["-c", `command -v ${cmd}`], { stdio: "ignore" }).status === 0);
 const say = (msg) => process.stdout.write(`setup: ${msg}\n`);
 
+// node_modules holds exactly the versions package-lock.json pins (npm's own record of what it
+// installed, node_modules/.package-lock.json, lists each package with its version)
+function npmInstalled() {
+  const read = (f) => { try { return JSON.parse(readFileSync(f, "utf8")).packages ?? {}; } catch { return null; } };
+  const want = read(path.join(root, "package-lock.json"));
+  const have = read(path.join(root, "node_modules", ".package-lock.json"));
+  if (!want || !have) return false;
+  return Object.entries(want).every(([p, v]) => p === "" || v.optional || have[p]?.version === v.version);
+}
+
 function npmPackages() {
-  const lock = path.join(root, "package-lock.json");
-  const stamp = path.join(root, "node_modules", ".package-lock.json");
-  if (existsSync(stamp) && statSync(stamp).mtimeMs >= statSync(lock).mtimeMs) return;
+  if (npmInstalled()) return;
   say("installing npm packages (npm ci) ...");
   const r = spawnSync("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: root, stdio: "inherit" });
   if (r.status !== 0) {
