@@ -26,8 +26,13 @@ export interface Board {
      *  semihosting (ARM SYS_EXIT_EXTENDED; status = code) */
     exit?: "isa-debug-exit" | "semihosting" };
   drivers: string[];
+  /** devices on the board's own bus (not found by a PCI scan), in unit order per driver: the driver (a folder
+   *  of drivers/, which must be in "drivers"), its register window and its interrupt line (none: omitted) */
+  devices: BoardDevice[];
   params: Record<string, string>;
 }
+
+export interface BoardDevice { driver: string; reg: string; size: string; irq?: number }
 
 const BOARDS_DIR = sdkPath("boards");
 
@@ -48,10 +53,10 @@ function loadRaw(name: string, seen: string[] = []): Board {
   const base: Board = own.inherits
     ? loadRaw(own.inherits, [...seen, name])
     : { name, description: "", arch: "x86_64", dirs: [], cc: { cflags: [], ldflags: [] }, sources: [], image: "raw",
-        memory: { ram: 0 }, drivers: [], params: {} };
+        memory: { ram: 0 }, drivers: [], devices: [], params: {} };
   return {
     ...base,
-    ...Object.fromEntries(Object.entries(own).filter(([k]) => !["inherits", "cc", "sources", "ldscript", "drivers", "params", "memory", "abstract"].includes(k))),
+    ...Object.fromEntries(Object.entries(own).filter(([k]) => !["inherits", "cc", "sources", "ldscript", "drivers", "devices", "params", "memory", "abstract"].includes(k))),
     name,
     abstract: own.abstract === true,
     dirs: [...base.dirs, dir],
@@ -63,6 +68,7 @@ function loadRaw(name: string, seen: string[] = []): Board {
     sources: [...base.sources, ...((own.sources ?? []) as string[]).map((pattern) => ({ dir, pattern }))],
     ldscript: own.ldscript ? path.join(dir, own.ldscript) : base.ldscript,
     drivers: [...base.drivers, ...(own.drivers ?? [])],
+    devices: [...base.devices, ...(own.devices ?? [])],
     params: { ...base.params, ...(own.params ?? {}) },
     memory: { ...base.memory, ...(own.memory ?? {}) },
     qemu: own.qemu ? { ...base.qemu, ...own.qemu, args: [...(base.qemu?.args ?? []), ...(own.qemu.args ?? [])] } : base.qemu,

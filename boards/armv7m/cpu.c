@@ -64,6 +64,15 @@ int plat_irq_unmask(int irq)
 	return 0;
 }
 
+/* No PCI on this family: the devices sit on the board's bus (board.json "devices"), and the
+ * interrupt line their drivers route through rumpcomp_pci_irq_map is the NVIC's external
+ * interrupt number itself. */
+int plat_pci_irq_route(unsigned bus, unsigned dev, unsigned fn, int intrline)
+{
+	(void)bus, (void)dev, (void)fn;
+	return intrline >= 0 && intrline < board_nirq ? intrline : -1;
+}
+
 /* Device lines (level-triggered on the boards of this family) are masked when they fire and
  * unmasked by core once their handlers ran in thread context. */
 void armv7m_irq(int irq);

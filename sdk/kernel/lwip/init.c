@@ -54,8 +54,10 @@ static const struct rumpuser_hyperup upcalls = {
 
 static int initialized;
 
-/* drivers/pci-attach.c, linked when the board lists drivers: attaches the NICs found */
+/* drivers/pci-attach.c and board-attach.c, linked when the board lists drivers: attach the
+ * NICs found on PCI and the devices the board describes */
 int rumpsdk_pci_attach_all(void) __attribute__((weak));
+int rumpsdk_board_attach_all(void) __attribute__((weak));
 
 int
 rump_init(void)
@@ -71,6 +73,8 @@ rump_init(void)
 		return rv;
 	if (rumpsdk_pci_attach_all)
 		rumpsdk_pci_attach_all();       /* the drivers call rumpsdk_netdev_attach */
+	if (rumpsdk_board_attach_all)
+		rumpsdk_board_attach_all();
 	return 0;
 }
 
