@@ -6,9 +6,10 @@
  * schedule() on its own stack until an interrupt makes something runnable.
  *
  * Every stack starts (at its lowest address) with a canary; it is checked whenever a thread is
- * about to block, yield or exit, and when switched to; a damaged canary panics naming the thread. Above the canary, the
- * lowest 16 KiB are filled with a pattern so that core_thread_foreach can report how close a
- * thread came to overflowing.
+ * about to block, yield or exit, and when switched to; a damaged canary panics naming the thread. Above the canary, a
+ * stack of up to 256 KiB is filled with a pattern, so that core_thread_foreach can report the
+ * deepest use exactly; of a bigger one only the lowest 16 KiB (filling megabytes costs boot
+ * time), so its report is exact only once the thread came that close to overflowing.
  */
 #include <core/core.h>
 #include <core/platform.h>
@@ -18,7 +19,8 @@
 #define CANARY_WORDS   32             /* 256 bytes */
 #define CANARY         0x5354414b47554152ull   /* "STAKGUAR" */
 #define STACK_FILL     0xa5
-#define WATERMARK_ZONE (16 * 1024)     /* lowest part of a stack filled to measure its use */
+#define WATERMARK_ALL  (256 * 1024)    /* stacks up to this size are filled whole to measure their use */
+#define WATERMARK_ZONE (16 * 1024)     /* the lowest part filled of a bigger stack */
 #define NIRQ           64
 
 enum { RUNNING, RUNNABLE, BLOCKED, SLEEPING, EXITED };
@@ -49,6 +51,11 @@ static struct core_thread *timerq, *allthreads, *zombies;
 static unsigned long intr_on;           /* plat_intr_disable() token meaning "enabled" */
 
 static void check_stack(struct core_thread *t);
+
+static size_t watermark_zone(size_t stack_size)
+{
+	return stack_size <= WATERMARK_ALL ? stack_size : WATERMARK_ZONE;
+}
 
 unsigned long core_intr_disable(void) { return plat_intr_disable(); }
 void core_intr_restore(unsigned long s) { plat_intr_restore(s); }
@@ -229,7 +236,7 @@ struct core_thread *core_thread_create(const char *name, core_thread_fn fn, void
 	t->stack = stack;
 	t->stack_size = stack_size;
 	/* filling whole large stacks would cost boot time (1 MiB: several ms under QEMU TCG) */
-	__builtin_memset(stack, STACK_FILL, stack_size < WATERMARK_ZONE ? stack_size : WATERMARK_ZONE);
+	__builtin_memset(stack, STACK_FILL, watermark_zone(stack_size));
 	for (int k = 0; k < CANARY_WORDS; k++)
 		((uint64_t *)stack)[k] = CANARY;
 	t->sp = plat_ctx_init(stack + stack_size, thread_start, t);
@@ -287,12 +294,12 @@ void core_thread_foreach(void (*fn)(const struct core_thread_info *, void *), vo
 {
 	for (struct core_thread *t = allthreads; t; t = t->anext) {
 		/* deepest use seen, exact once it reaches the watermark zone; an upper bound before */
-		size_t zone = t->stack_size < WATERMARK_ZONE ? t->stack_size : WATERMARK_ZONE;
+		size_t zone = watermark_zone(t->stack_size);
 		size_t untouched = CANARY_WORDS * 8;
 		while (untouched < zone && t->stack[untouched] == STACK_FILL)
 			untouched++;
 		struct core_thread_info info = { t->name, state_names[t->state], t->stack_size,
-			t->stack_size - untouched };
+			t->stack_size - untouched, untouched < zone || zone == t->stack_size };
 		fn(&info, arg);
 	}
 }

@@ -238,6 +238,63 @@ streq(const char *a, const char *b)
 	return *a == *b;
 }
 
+static int
+prefixed(const char *s, const char *prefix)
+{
+	while (*prefix != '\0' && *s == *prefix)
+		s++, prefix++;
+	return *prefix == '\0';
+}
+
+/* Reports of core's state for the debug shell, read as parameters (the v17 interface has no
+ * other call that reaches core): "rumpsdk.report.threads", one line per thread, and
+ * "rumpsdk.report.memory", core's allocator. */
+struct report { char *buf; size_t len, off; int overflow; };
+
+static void
+report_add(struct report *r, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = core_vsnprintf(r->buf + r->off, r->len - r->off, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n >= r->len - r->off)
+		r->overflow = 1;
+	else
+		r->off += (size_t)n;
+}
+
+static void
+report_thread(const struct core_thread_info *t, void *arg)
+{
+	report_add(arg, "%-16s %-9s stack %s%lu of %lu KiB\n", t->name, t->state,
+	    t->used_exact ? "" : "<= ", (unsigned long)(t->stack_used + 1023) / 1024,
+	    (unsigned long)t->stack_size / 1024);
+}
+
+static int
+report(const char *name, void *buf, size_t buflen)
+{
+	struct report r = { buf, buflen, 0, 0 };
+	struct core_memstats st;
+
+	if (buflen == 0)
+		return RUMPUSER_ERANGE;
+	r.buf[0] = '\0';
+	if (streq(name, "rumpsdk.report.threads")) {
+		core_thread_foreach(report_thread, &r);
+	} else if (streq(name, "rumpsdk.report.memory")) {
+		core_memstats(&st);
+		report_add(&r, "%lu KiB used of %lu KiB (peak %lu KiB), largest free block %lu KiB\n",
+		    (unsigned long)st.used / 1024, (unsigned long)st.total / 1024,
+		    (unsigned long)st.peak / 1024, (unsigned long)st.free_largest / 1024);
+	} else
+		return RUMPUSER_ENOENT;
+	return r.overflow ? RUMPUSER_ERANGE : 0;
+}
+
 int
 rumpuser_getparam(const char *name, void *buf, size_t buflen)
 {
@@ -247,6 +304,8 @@ rumpuser_getparam(const char *name, void *buf, size_t buflen)
 	char tmp[24];
 
 	if (v == NULL) {
+		if (prefixed(name, "rumpsdk.report."))
+			return report(name, buf, buflen);
 		if (streq(name, RUMPUSER_PARAM_NCPU))
 			v = "1";                /* core runs one CPU */
 		else if (streq(name, RUMPUSER_PARAM_HOSTNAME))

@@ -25,9 +25,9 @@ rt_value rt_api_memory(void) {
 }
 
 /* param(name): the value of a board/application parameter, or undefined (names and values are
- * ASCII/UTF-8, names up to 127 bytes, values up to 511 bytes) */
+ * ASCII/UTF-8, names up to 127 bytes, values up to 2047 bytes: core's reports rumpsdk.report.* are long) */
 rt_value rt_api_param(rt_value name) {
-	char key[128], val[512];
+	char key[128], val[2048];
 	if (!rt_is_str(name)) return RT_UNDEF;
 	rt_string *s = rt_flat(name);
 	if (s->len == 0 || s->len >= sizeof key) return RT_UNDEF;

@@ -123,7 +123,11 @@ describe("rumpsdk console on a QEMU pty", () => {
     expect(mem).toMatch(/runtime\s+gc heap\s+[\d.]+ KiB used of 4096\.0 KiB/);
     expect(mem).toMatch(/runtime\s+js stack\s+[\d.]+ KiB in use now/);
     expect(mem).toMatch(/kernel\s+lwIP heap 256 KiB reserved/);
-    expect(await command(con, "threads")).toMatch(/main\s+running\s+js stack [\d.]+ KiB in use/);
+    expect(mem).toMatch(/core\s+allocator\s+\d+ KiB used of \d+ KiB \(peak \d+ KiB\), largest free block \d+ KiB/);
+    const threads = await command(con, "threads");
+    expect(threads).toMatch(/^main\s+running\s+stack (<= )?\d+ of \d+ KiB$/m);
+    expect(threads).toMatch(/^intr\s+(blocked|runnable)\s+stack \d+ of \d+ KiB$/m); // exact: small stacks are measured whole
+    expect(threads).toMatch(/js stack [\d.]+ KiB in use now/);
     const ifc = await command(con, "ifconfig");
     expect(ifc).toMatch(/vioif0: up, link up, mtu 1500\s+ether 52:54:00:12:34:56\s+inet 10\.0\.2\.15\/24 gw 10\.0\.2\.2 \(dhcp\)/);
     expect(ifc).toMatch(/lo0: up/);

@@ -52,7 +52,9 @@ void core_thread_yield(void);
 void **core_thread_userslots(struct core_thread *t);
 /* thread list for diagnostics: calls fn for each live thread */
 struct core_thread_info {
-	const char *name; const char *state; size_t stack_size; size_t stack_used;
+	const char *name; const char *state; size_t stack_size;
+	size_t stack_used;      /* deepest use seen; when !used_exact, an upper bound */
+	int used_exact;
 };
 void core_thread_foreach(void (*fn)(const struct core_thread_info *, void *), void *arg);
 
