@@ -1,10 +1,8 @@
 // `rumpsdk flash`: build the board's disk image if stale and write it to a USB stick or SD card
 // (--device, or chosen from a list), or to a file (--image); verify it by reading it back.
-import { spawn } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline/promises";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { loadBoard, type Board } from "../toolchain/boards.ts";
 import { build } from "../toolchain/build.ts";
@@ -12,7 +10,6 @@ import { UserError } from "../toolchain/errors.ts";
 import { checkTarget, formatDisk, listDisks, type Disk } from "./devices.ts";
 import { writeAndVerify, VerifyMismatch, type Progress } from "./writer.ts";
 
-const CLI = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "bin", "rumpsdk.mjs");
 const mib = (n: number) => (n / 1048576).toFixed(1);
 
 function progressPrinter() {
@@ -125,10 +122,8 @@ export async function cmdFlash(args: string[]): Promise<number> {
   }
   if (values.monitor) {
     console.log(`rumpsdk: opening the serial console on ${values.monitor} (Ctrl-] quits)`);
-    return await new Promise<number>((resolve) => {
-      const p = spawn(process.execPath, [CLI, "console", "--port", values.monitor!, "--board", board.name, "--elf", r.elf, "--wait"], { stdio: "inherit" });
-      p.on("close", (code) => resolve(code ?? 1));
-    });
+    const { interactiveConsole, parseBaud } = await import("../toolchain/console.ts");
+    return interactiveConsole({ port: values.monitor, baud: parseBaud(undefined, board), wait: true, elf: r.elf });
   }
   return 0;
 }

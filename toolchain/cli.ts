@@ -152,20 +152,12 @@ async function cmdRun(args: string[]) {
 async function cmdConsole(args: string[]) {
   const { values, positionals } = parseArgs({ args, options: OPTIONS, allowPositionals: true });
   if (positionals.length) throw new UserError(`console takes no positional argument ("${positionals[0]}")`, "rumpsdk console [--port PATH] [--baud N] [--board NAME] [--log FILE] [--timestamps] [--elf IMAGE] [--wait]");
-  const { SerialConsole, choosePort, parseBaud } = await import("./console.ts");
+  const { interactiveConsole, choosePort, parseBaud } = await import("./console.ts");
   const board = loadBoard(values.board!);
   const baud = parseBaud(values.baud, board);
   if (values.wait && !values.port) throw new UserError("--wait needs --port", "Name the port to wait for, e.g. --port /dev/ttyUSB0.");
   const port = await choosePort(values.port, board);
-  const con = new SerialConsole({ port, baud, wait: values.wait, log: values.log, timestamps: values.timestamps, elf: values.elf });
-  const stop = () => con.close("signal");
-  process.on("SIGTERM", stop);
-  process.on("SIGHUP", stop);
-  await con.start();
-  await con.done;
-  process.off("SIGTERM", stop);
-  process.off("SIGHUP", stop);
-  return 0;
+  return interactiveConsole({ port, baud, wait: values.wait, log: values.log, timestamps: values.timestamps, elf: values.elf });
 }
 
 async function cmdDecode(args: string[]) {

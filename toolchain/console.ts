@@ -123,6 +123,22 @@ export interface ConsoleOptions {
   reconnect?: boolean;
 }
 
+/** An interactive session until the user quits (Ctrl-]) or SIGTERM/SIGHUP: `rumpsdk console` and `flash --monitor`. */
+export async function interactiveConsole(o: ConsoleOptions): Promise<number> {
+  const con = new SerialConsole(o);
+  const stop = () => con.close("signal");
+  process.on("SIGTERM", stop);
+  process.on("SIGHUP", stop);
+  try {
+    await con.start();
+    await con.done;
+  } finally {
+    process.off("SIGTERM", stop);
+    process.off("SIGHUP", stop);
+  }
+  return 0;
+}
+
 /**
  * One console session on one port path. The session outlives the port: when it closes under us
  * the console says so and reopens the same path as soon as it exists again.
@@ -161,18 +177,24 @@ export class SerialConsole {
       this.logFile = createWriteStream(this.o.log, { flags: "a" });
       await new Promise<void>((res, rej) => { this.logFile!.once("open", () => res()); this.logFile!.once("error", (e) => rej(new UserError(`cannot write the log ${this.o.log}: ${e.message}`, "Give a path in a folder you can write to."))); });
     }
-    if (!existsSync(this.o.port)) {
-      if (!this.o.wait) throw new UserError(`${this.o.port}: no such serial port`, "Check the path (`rumpsdk console` without --port lists the ports), or add --wait to wait for it to appear (a board not yet powered, QEMU not yet started).");
-      this.status(`rumpsdk: waiting for ${this.o.port} to appear`);
-      await this.waitForPath();
-      if (this.closed) return;
-    }
-    await this.open(false);
+    const waiting = !existsSync(this.o.port);
+    if (waiting && !this.o.wait) throw new UserError(`${this.o.port}: no such serial port`, "Check the path (`rumpsdk console` without --port lists the ports), or add --wait to wait for it to appear (a board not yet powered, QEMU not yet started).");
     const input = this.o.input === undefined ? process.stdin : this.o.input;
-    if (input) {
+    if (input) { // from now on: Ctrl-] quits even while waiting for the port
       if (input.isTTY) input.setRawMode(true);
       input.on("data", this.onInput);
       input.resume();
+    }
+    if (waiting) {
+      this.status(`rumpsdk: waiting for ${this.o.port} to appear (Ctrl-] quits)`);
+      await this.waitForPath();
+      if (this.closed) return;
+    }
+    try {
+      await this.open(false);
+    } catch (e) {
+      this.close("error");
+      throw e;
     }
   }
 
@@ -315,8 +337,16 @@ export class SerialConsole {
     }
     const sp = this.sp;
     this.sp = null;
-    const finish = () => { if (this.logFile) this.logFile.end(() => this.quitResolve(why)); else this.quitResolve(why); };
-    if (sp?.isOpen) sp.close(() => finish()); else finish();
+    let finished = false;
+    const finish = () => {
+      if (finished) return;
+      finished = true;
+      if (this.logFile) this.logFile.end(() => this.quitResolve(why)); else this.quitResolve(why);
+    };
+    if (sp?.isOpen) {
+      setTimeout(finish, 1000).unref(); // a pty whose other side is busy may never confirm the close
+      sp.close(() => finish());
+    } else finish();
   }
 }
 
