@@ -5,7 +5,7 @@ import { listBoards, loadBoard } from "./boards.ts";
 import { build, resolveInput, type BuildResult } from "./build.ts";
 import { parseKernel } from "./appconfig.ts";
 import { formatUserError, UserError } from "./errors.ts";
-import { boardNics, describeNics, netArgs, PANIC_CODE, parseForward, probeAccel, runImage, type Accel, type NicModel } from "./qemu.ts";
+import { boardNic, boardNics, describeNics, netArgs, PANIC_CODE, parseForward, probeAccel, runImage, type Accel, type NicModel } from "./qemu.ts";
 
 const USAGE = `usage: rumpsdk <command> [options]
 
@@ -115,9 +115,7 @@ async function cmdRun(args: string[]) {
   }
   if (values.net === "none" && forwards.length) throw new UserError("--forward needs a NIC", `Drop --net=none, or pick --net=${nics.join("|")}.`);
   // --forward alone: the board's own NIC model (board.json qemu.nic), else the first choice (virtio)
-  const bn = board.qemu?.nic;
-  const boardNic = isNic(bn) ? bn : nics[0];
-  const nic = isNic(values.net) ? values.net : forwards.length ? boardNic : undefined;
+  const nic = isNic(values.net) ? values.net : forwards.length ? boardNic(board) : undefined;
   if (board.arch === "host") {
     const { runHost } = await import("./host.ts");
     const r = await build({ input: positionals[0], board, output: values.output, quiet: true, ...kernelOptions(values) });

@@ -158,6 +158,12 @@ export function boardNics(board: Board): NicModel[] {
   return (Object.keys(NICS) as NicModel[]).filter((m) => NICS[m].device !== undefined);
 }
 
+/** The NIC `run --forward` gives this board without --net: board.json "qemu.nic", else the first choice (virtio). */
+export function boardNic(board: Board): NicModel {
+  const nics = boardNics(board);
+  return nics.find((m) => m === board.qemu?.nic) ?? nics[0];
+}
+
 /** "--net=virtio or --net=e1000 (82540EM)": the choices, for error messages */
 export function describeNics(models: NicModel[]): string {
   return models.map((m) => `--net=${m}${NICS[m].label}`).join(" or ");
