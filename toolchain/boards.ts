@@ -30,6 +30,8 @@ export interface Board {
    *  of drivers/, which must be in "drivers"), its register window and its interrupt line (none: omitted) */
   devices: BoardDevice[];
   params: Record<string, string>;
+  /** lwIP sizes for the lwip kernel on this board (MEM_SIZE, PBUF_POOL_SIZE); unset: lwipopts.h's defaults */
+  lwip?: Record<string, number>;
 }
 
 export interface BoardDevice { driver: string; reg: string; size: string; irq?: number }

@@ -142,8 +142,22 @@ function consoleDefines(board: Board): string[] {
   return [...(c.io !== undefined ? [`-DBOARD_CONSOLE_IO=${c.io}`] : []), `-DBOARD_CONSOLE_BAUD=${c.baud}`];
 }
 
+/** The lwIP sizes a board may choose (board.json "lwip", e.g. { "MEM_SIZE": 65536 }): lwipopts.h keeps its
+ *  defaults for them under #ifndef, so a board with little RAM shrinks the kernel's static pools. */
+const LWIP_BOARD_OPTIONS = ["MEM_SIZE", "PBUF_POOL_SIZE"];
+function lwipDefines(board: Board): string[] {
+  return Object.entries(board.lwip ?? {}).map(([k, v]) => {
+    if (!LWIP_BOARD_OPTIONS.includes(k) || !(Number.isInteger(v) && v > 0)) {
+      throw new UserError(`board ${board.name}: bad "lwip" option ${k}: ${JSON.stringify(v)}`,
+        `A board may set ${LWIP_BOARD_OPTIONS.join(" and ")}, each a positive integer (see sdk/kernel/lwip/README.md).`);
+    }
+    return `-D${k}=${v}`;
+  });
+}
+
 function flagsFor(board: Board, layer: Layer, defines: string[], src?: string): string[] {
   const common = ["-std=c11", optFor(layer, src), "-g", "-Wall", "-Werror", ...defines, ...(layer.name === "platform" ? consoleDefines(board) : []),
+    ...(layer.name === "kernel" ? lwipDefines(board) : []),
     ...layer.includes.map((d) => `-I${d}`)];
   if (layer.hosted) return [...common.map((f) => (f === "-std=c11" ? "-std=gnu11" : f)), "-D_GNU_SOURCE", "-pthread"];
   const freestanding = ["-ffreestanding", "-nostdinc", "-isystem", compilerIncludeDir(cc(board)), "-fno-stack-protector",

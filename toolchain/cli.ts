@@ -5,7 +5,7 @@ import { listBoards, loadBoard } from "./boards.ts";
 import { build, resolveInput, type BuildResult } from "./build.ts";
 import { parseKernel } from "./appconfig.ts";
 import { formatUserError, UserError } from "./errors.ts";
-import { netArgs, PANIC_CODE, parseForward, probeAccel, runImage, type Accel } from "./qemu.ts";
+import { boardNic, boardNics, describeNics, netArgs, PANIC_CODE, parseForward, probeAccel, runImage, type Accel, type NicModel } from "./qemu.ts";
 
 const USAGE = `usage: rumpsdk <command> [options]
 
@@ -17,7 +17,8 @@ commands:
   run <app-dir|main.ts> [--board=NAME] [--accel=kvm|tcg] [--timeout=SEC]
                                                       build if stale, boot it, serial console on this terminal
                                                       (Ctrl-C stops the machine; the firmware's exit code is ours)
-      [--net=virtio|e1000|e1000e] [--forward HOST:GUEST]...  a NIC on QEMU user networking (--forward alone: virtio);
+      [--net=virtio|e1000|e1000e|lan9118] [--forward HOST:GUEST]...  a NIC on QEMU user networking (--forward alone:
+                                                      the board's own, e.g. lan9118 on mps2-an385, else virtio);
                                                       the guest's TCP port GUEST is reachable at 127.0.0.1:HOST
                                                       (--forward udp:HOST:GUEST: a UDP port)
       [--serial=pty|stdio]                            the console: on a pty with \`rumpsdk console\`'s features
@@ -103,20 +104,18 @@ async function cmdRun(args: string[]) {
   const board = loadBoard(values.board!);
   const timeoutSec = values.timeout ? Number(values.timeout) : undefined;
   if (timeoutSec !== undefined && !(timeoutSec > 0)) throw new UserError(`bad --timeout "${values.timeout}"`, "Give the timeout in seconds, e.g. --timeout=30.");
-  const NICS = ["virtio", "e1000", "e1000e"] as const;
-  const isNic = (v: string | undefined): v is (typeof NICS)[number] => (NICS as readonly string[]).includes(v ?? "");
+  const nics = boardNics(board);
+  const isNic = (v: string | undefined): v is NicModel => (nics as string[]).includes(v ?? "");
   if (values.net !== undefined && !isNic(values.net) && values.net !== "none") {
-    throw new UserError(`unknown NIC model "${values.net}"`, "Use --net=virtio or --net=e1000 (82540EM) or --net=e1000e (82574L), or --net=none.");
+    throw new UserError(`unknown NIC model "${values.net}" for ${board.name}`, `Use ${describeNics(nics)}, or --net=none.`);
   }
   const forwards = (values.forward ?? []).map(parseForward);
   if (board.arch === "host" && (forwards.length || (values.net && values.net !== "none"))) {
     throw new UserError("--net and --forward are for emulated boards", "The host build uses this machine's network directly: connect to the port it listens on.");
   }
-  if (values.net === "none" && forwards.length) throw new UserError("--forward needs a NIC", "Drop --net=none, or pick --net=virtio|e1000|e1000e.");
-  // --forward alone: the board's own NIC model (board.json qemu.nic), else virtio
-  const bn = board.qemu?.nic;
-  const boardNic = isNic(bn) ? bn : "virtio";
-  const nic = isNic(values.net) ? values.net : forwards.length ? boardNic : undefined;
+  if (values.net === "none" && forwards.length) throw new UserError("--forward needs a NIC", `Drop --net=none, or pick --net=${nics.join("|")}.`);
+  // --forward alone: the board's own NIC model (board.json qemu.nic), else the first choice (virtio)
+  const nic = isNic(values.net) ? values.net : forwards.length ? boardNic(board) : undefined;
   if (board.arch === "host") {
     const { runHost } = await import("./host.ts");
     const r = await build({ input: positionals[0], board, output: values.output, quiet: true, ...kernelOptions(values) });

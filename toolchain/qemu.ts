@@ -140,8 +140,34 @@ function uefiVarsCopy(board: Board): string | undefined {
   return vars;
 }
 
-/** the NIC QEMU emulates: virtio-net-pci, e1000 (82540EM) or e1000e (82574L, PCIe) */
-export type NicModel = "virtio" | "e1000" | "e1000e";
+/** the NICs QEMU emulates: PCI devices it adds with -device (virtio-net-pci, e1000 = 82540EM, e1000e = 82574L on
+ * PCIe), or a machine's own NIC (lan9118 on mps2-an385: QEMU always creates it, -nic only connects it) */
+const NICS = {
+  virtio: { device: "virtio-net-pci", label: "" },
+  e1000: { device: "e1000", label: " (82540EM)" },
+  e1000e: { device: "e1000e", label: " (82574L)" },
+  lan9118: { device: undefined, label: " (SMSC LAN9118, the machine's own)" },
+} as const;
+export type NicModel = keyof typeof NICS;
+
+/** The NIC models `run --net` can give this board: the machine's own NIC when its board.json "qemu.nic" names one
+ * (a machine without PCI), else the PCI devices. */
+export function boardNics(board: Board): NicModel[] {
+  const own = board.qemu?.nic;
+  if (own && own in NICS && NICS[own as NicModel].device === undefined) return [own as NicModel];
+  return (Object.keys(NICS) as NicModel[]).filter((m) => NICS[m].device !== undefined);
+}
+
+/** The NIC `run --forward` gives this board without --net: board.json "qemu.nic", else the first choice (virtio). */
+export function boardNic(board: Board): NicModel {
+  const nics = boardNics(board);
+  return nics.find((m) => m === board.qemu?.nic) ?? nics[0];
+}
+
+/** "--net=virtio or --net=e1000 (82540EM)": the choices, for error messages */
+export function describeNics(models: NicModel[]): string {
+  return models.map((m) => `--net=${m}${NICS[m].label}`).join(" or ");
+}
 /** a port forward from 127.0.0.1:host to the guest; proto defaults to TCP */
 export interface Forward { host: number; guest: number; proto?: "tcp" | "udp" }
 
@@ -159,7 +185,8 @@ export function parseForward(s: string): Forward {
  * the given model, and TCP or UDP forwards from 127.0.0.1:HOST to the guest's GUEST port. */
 export function netArgs(model: NicModel, forwards: Forward[] = [], board?: Board): string[] {
   const fwd = forwards.map((f) => `,hostfwd=${f.proto ?? "tcp"}:127.0.0.1:${f.host}-:${f.guest}`).join("");
-  const device = model === "virtio" ? "virtio-net-pci" : model;
+  const device = NICS[model].device;
+  if (device === undefined) return ["-nic", `user,id=net0,model=${model}${fwd}`];
   // UEFI boards: no option ROM (iPXE), so the firmware neither loads a network boot driver nor tries to boot from the NIC
   const rom = board?.qemu?.firmware ? ",romfile=" : "";
   return ["-netdev", `user,id=net0${fwd}`, "-device", `${device},netdev=net0${rom}`];

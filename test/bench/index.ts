@@ -5,11 +5,12 @@ import { benchCompiler } from "./compiler.ts";
 import { summary } from "./lib.ts";
 import { benchLinux } from "./linux-guest.ts";
 import { benchMinnow } from "./minnow.ts";
+import { benchMps2 } from "./mps2.ts";
 import { benchPorffor } from "./porffor.ts";
 import { benchNet } from "./net.ts";
 import { benchNetbsd } from "./netbsd.ts";
 
 const only = process.argv.slice(2);
-const sections: [string, () => Promise<void>][] = [["boot", benchBoot], ["compiler", benchCompiler], ["linux", benchLinux], ["net", benchNet], ["porffor", benchPorffor], ["minnow", benchMinnow], ["netbsd", benchNetbsd]];
+const sections: [string, () => Promise<void>][] = [["boot", benchBoot], ["compiler", benchCompiler], ["linux", benchLinux], ["net", benchNet], ["porffor", benchPorffor], ["minnow", benchMinnow], ["mps2", benchMps2], ["netbsd", benchNetbsd]];
 for (const [name, fn] of sections) if (only.length === 0 || only.includes(name)) await fn();
 process.exitCode = summary() ? 1 : 0;

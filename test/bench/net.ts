@@ -10,7 +10,7 @@ import os from "node:os";
 import { loadBoard, type Board } from "../../toolchain/boards.ts";
 import { build } from "../../toolchain/build.ts";
 import { sdkPath } from "../../toolchain/paths.ts";
-import { freePort, netArgs, probeAccel, probeKernel, runImage, type Accel, type RunResult } from "../../toolchain/qemu.ts";
+import { boardNic, freePort, netArgs, probeAccel, probeKernel, runImage, type Accel, type RunResult } from "../../toolchain/qemu.ts";
 import { fmt, median, row, target } from "./lib.ts";
 import { linuxBaseline, wrk, WRK_SECONDS, type WrkResult } from "./linux-guest.ts";
 
@@ -27,7 +27,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const loadavg = () => os.loadavg().map((x) => x.toFixed(2)).join(" ");
 
 /** One GET: status and body, or null when nothing answered within timeoutMs. */
-function get(url: string, timeoutMs: number): Promise<{ status: number; body: string } | null> {
+export function get(url: string, timeoutMs: number): Promise<{ status: number; body: string } | null> {
   return new Promise((resolve) => {
     const req = http.get(url, { agent: false, timeout: timeoutMs }, (res) => {
       let body = "";
@@ -50,7 +50,7 @@ function stopAllOnExit(): void {
   process.on("exit", () => { for (const c of running) c.abort(); });
 }
 
-interface Machine {
+export interface Machine {
   /** performance.now() just before runImage: QEMU's spawn follows within a few ms */
   start: number;
   output(): string;
@@ -60,8 +60,9 @@ interface Machine {
   stop(): Promise<RunResult>;
 }
 
-/** Boots an image under runImage (optionally with a NIC forwarding 127.0.0.1:port to guestPort). */
-function boot(board: Board, image: string, accel: Accel, opts: { port?: number; guestPort?: number; memory?: string } = {}): Machine {
+/** Boots an image under runImage (optionally with the board's NIC forwarding 127.0.0.1:port to guestPort, and
+ * more QEMU arguments). */
+export function boot(board: Board, image: string, accel: Accel, opts: { port?: number; guestPort?: number; memory?: string; args?: string[] } = {}): Machine {
   stopAllOnExit();
   const ac = new AbortController();
   running.add(ac);
@@ -71,7 +72,7 @@ function boot(board: Board, image: string, accel: Accel, opts: { port?: number; 
   const start = performance.now();
   const done = runImage({
     board, image, accel, timeoutSec: GUEST_LIFETIME_S, signal: ac.signal, memory: opts.memory,
-    args: opts.port ? netArgs("virtio", [{ host: opts.port, guest: opts.guestPort ?? 80, proto: "tcp" }]) : undefined,
+    args: [...(opts.port ? netArgs(boardNic(board), [{ host: opts.port, guest: opts.guestPort ?? 80, proto: "tcp" }], board) : []), ...(opts.args ?? [])],
     onOutput: (d) => {
       const ms = performance.now() - start;
       const text = d.toString("latin1");
@@ -90,14 +91,14 @@ function boot(board: Board, image: string, accel: Accel, opts: { port?: number; 
 }
 
 /** The reason of a panic report in a console, or its last lines. */
-const why = (out: string) => out.match(/^reason: .*$/m)?.[0] ?? out.trim().split("\n").slice(-3).join(" | ");
+export const why = (out: string) => out.match(/^reason: .*$/m)?.[0] ?? out.trim().split("\n").slice(-3).join(" | ");
 
 /**
  * Polls GET url from the machine's start: a new attempt every 20 ms (several may be in flight, each
  * with a 1 s timeout, so an attempt stuck in QEMU's user networking before the guest listens does not
  * delay the next) until one answers 200. Returns the ms from start to that response's end and its body.
  */
-async function first200(m: Machine, url: string, limitMs = 120_000): Promise<{ ms: number; body: string }> {
+export async function first200(m: Machine, url: string, limitMs = 120_000): Promise<{ ms: number; body: string }> {
   let result: { ms: number; body: string } | null = null;
   let exited = false;
   m.done.then(() => (exited = true), () => (exited = true));
@@ -118,10 +119,10 @@ async function first200(m: Machine, url: string, limitMs = 120_000): Promise<{ m
   return result;
 }
 
-interface MemSample { heap_live: number; heap_peak: number; heap_size: number; collections: number }
+export interface MemSample { heap_live: number; heap_peak: number; heap_size: number; collections: number }
 
 /** GET /debug/mem after QUIET_MS without requests: the GC heap right after a collection. */
-async function quietMemory(url: string): Promise<MemSample> {
+export async function quietMemory(url: string): Promise<MemSample> {
   await sleep(QUIET_MS);
   const r = await get(`${url}/debug/mem`, 10_000);
   if (r?.status !== 200) throw new Error(`GET /debug/mem: ${r ? `status ${r.status}` : "no answer"}`);

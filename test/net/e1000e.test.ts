@@ -5,26 +5,14 @@
 // x86-minnow board's emulation uses), where the device sits at 00:01.0.
 import { randomBytes } from "node:crypto";
 import { spawn } from "node:child_process";
-import net from "node:net";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadBoard } from "../../toolchain/boards.ts";
 import { freePort, netArgs, runImage } from "../../toolchain/qemu.ts";
 import { CLI, lines, ROOT, rumpsdk } from "../lib/sdk.ts";
+import { exchange } from "../lib/echo.ts";
 
 const IMAGE = path.join(ROOT, "test/net/build/qemu-x86/echo.img");
-
-/** Sends data over one connection, half-closes, and collects what comes back. */
-function exchange(port: number, data: Buffer): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    const s = net.connect(port, "127.0.0.1", () => s.end(data));
-    s.on("data", (d) => chunks.push(d));
-    s.on("end", () => resolve(Buffer.concat(chunks)));
-    s.on("error", reject);
-    s.setTimeout(60_000, () => s.destroy(new Error("echo timed out")));
-  });
-}
 
 /** Waits until the console output (read through get()) contains text, or the machine has exited. */
 async function until(get: () => string, text: string, exited: () => boolean, ms = 120_000) {

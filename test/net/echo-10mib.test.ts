@@ -3,29 +3,14 @@
 // the echo back at the same time (10 MiB each way); the SHA-256 of what came back must equal the
 // SHA-256 of what was sent, and the guest's own line "echo: N bytes, sum S" must give the length and
 // the 32-bit byte sum of the data.
-import { spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import net from "node:net";
 import { beforeAll, describe, expect, it } from "vitest";
-import { CLI, ROOT, rumpsdk } from "../lib/sdk.ts";
+import { rumpsdk } from "../lib/sdk.ts";
+import { bootEcho } from "../lib/echo.ts";
 import { freePort } from "../../toolchain/qemu.ts";
 
 const SIZE = 10 * 1024 * 1024;
-
-/** Boots echo.c with a NIC and a forward; resolves once the server listens. */
-function bootEcho(nic: string, port: number) {
-  const p = spawn(process.execPath, [CLI, "run", "test/net/echo.c", "--board=qemu-x86", "--accel=tcg", "--timeout=200",
-    `--net=${nic}`, "--forward", `${port}:7`], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
-  let out = "";
-  let err = "";
-  const exited = new Promise<number | null>((resolve) => p.on("close", (code) => resolve(code)));
-  const listening = new Promise<void>((resolve, reject) => {
-    p.stdout.on("data", (d) => { out += d; if (out.includes("echo: listening on port 7")) resolve(); });
-    p.stderr.on("data", (d) => (err += d));
-    exited.then((code) => reject(new Error(`echo exited (${code}) before listening:\n${out}\n${err}`)));
-  });
-  return { proc: p, listening, exited, output: () => out };
-}
 
 /** Streams data over one connection (half-closing after it) and hashes what comes back as it arrives. */
 function echoHashed(port: number, data: Buffer, chunk = 64 * 1024): Promise<{ bytes: number; sha256: string }> {
@@ -71,7 +56,7 @@ describe("TCP echo of 10 MiB each way, SHA-256 checked", () => {
 
   it.each(["virtio", "e1000"])("%s", async (nic) => {
     const port = await freePort();
-    const vm = bootEcho(nic, port);
+    const vm = bootEcho(port, ["--board=qemu-x86", "--timeout=200", `--net=${nic}`]);
     try {
       await vm.listening;
       const data = randomBytes(SIZE);

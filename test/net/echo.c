@@ -61,7 +61,7 @@ int main(int argc, char **argv)
 			}
 		}
 		rump_sys_close(c);
-		rumpuser_dprintf("echo: %llu bytes, sum %u\n", (unsigned long long)total, sum);
+		rumpuser_dprintf("echo: %llu bytes, sum %u\n", (unsigned long long)total, (unsigned)sum);
 		if (quit)
 			return 0;
 	}

@@ -4,46 +4,14 @@
 // shape; GET / is HTML; a malformed request gets 400 and an oversized header 413 while the server
 // keeps serving; both NIC drivers. Plus the HTTP server, client and the net API in-process over
 // loopback on the host board (test/net/http-host/main.ts).
-import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLI, lines, ROOT, rumpsdk } from "../lib/sdk.ts";
+import { lines, rumpsdk } from "../lib/sdk.ts";
+import { bootSensor, checkMetrics, curl, hasCurl } from "../lib/http.ts";
 import { freePort } from "../../toolchain/qemu.ts";
-
-
-/** Boots sensor-http with a NIC; resolves once it listens and the interface has its address. */
-function bootSensor(nic: string, port: number) {
-  const p = spawn(process.execPath, [CLI, "run", "examples/sensor-http", "--board=qemu-x86", "--accel=tcg", "--timeout=280",
-    `--net=${nic}`, "--forward", `${port}:80`], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
-  let out = "";
-  let err = "";
-  const exited = new Promise<number | null>((resolve) => p.on("close", (code) => resolve(code)));
-  const ready = new Promise<void>((resolve, reject) => {
-    p.stdout.on("data", (d) => {
-      out += d;
-      if (out.includes("sensor-http: listening on port 80") && /\nnet: \S+ .* \(dhcp\)/.test(out)) resolve();
-    });
-    p.stderr.on("data", (d) => (err += d));
-    exited.then((code) => reject(new Error(`sensor-http exited (${code}) before serving:\n${out}\n${err}`)));
-  });
-  return { proc: p, ready, exited, output: () => out };
-}
-
-/** curl with a time limit; resolves with its stdout. */
-function curl(args: string[], timeoutMs = 120_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const p = spawn("curl", ["-s", "-S", ...args], { stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    p.stdout.on("data", (d) => (stdout += d));
-    p.stderr.on("data", (d) => (stderr += d));
-    const t = setTimeout(() => p.kill("SIGKILL"), timeoutMs);
-    p.on("close", (code) => { clearTimeout(t); resolve({ code, stdout, stderr }); });
-  });
-}
 
 /** Sends raw bytes on one connection and collects the reply until the server closes (or the time limit). */
 function raw(port: number, data: string | Buffer, timeoutMs = 20_000): Promise<string> {
@@ -57,20 +25,6 @@ function raw(port: number, data: string | Buffer, timeoutMs = 20_000): Promise<s
   });
 }
 
-function checkMetrics(body: string) {
-  const m = JSON.parse(body);
-  expect(m.uptime_ms).toBeGreaterThan(0);
-  expect(m.sensor.name).toBe("sim");
-  expect(m.sensor.unit).toBe("C");
-  expect(m.sensor.value).toBeGreaterThan(18);
-  expect(m.sensor.value).toBeLessThan(24);
-  expect(m.memory.heap_used).toBeGreaterThan(0);
-  expect(m.memory.heap_used).toBeLessThanOrEqual(m.memory.heap_size);
-  return m;
-}
-
-const hasCurl = spawnSync("curl", ["--version"]).status === 0;
-
 describe.skipIf(!hasCurl)("sensor-http on qemu-x86, virtio-net", () => {
   let vm: ReturnType<typeof bootSensor>;
   let port = 0;
@@ -82,7 +36,7 @@ describe.skipIf(!hasCurl)("sensor-http on qemu-x86, virtio-net", () => {
     expect(b.code, b.stderr).toBe(0);
     port = await freePort();
     url = `http://127.0.0.1:${port}`;
-    vm = bootSensor("virtio", port);
+    vm = bootSensor(port, ["--board=qemu-x86", "--net=virtio"]);
     await vm.ready;
     expect(lines(vm.output())).toContain(`rumpsdk: forwarding http://127.0.0.1:${port}/ -> guest port 80`);
   }, 300_000);
@@ -195,7 +149,7 @@ describe.skipIf(!hasCurl)("sensor-http on qemu-x86, e1000", () => {
     const b = await rumpsdk(["build", "examples/sensor-http", "--board=qemu-x86", "-q"]);
     expect(b.code, b.stderr).toBe(0);
     const port = await freePort();
-    const vm = bootSensor("e1000", port);
+    const vm = bootSensor(port, ["--board=qemu-x86", "--net=e1000"]);
     try {
       await vm.ready;
       expect(vm.output()).toMatch(/\nnet: wm0 52:54:00:12:34:56 10\.0\.2\.15\/24 .*\(dhcp\)/);

@@ -2,13 +2,12 @@
 // from the MQTT 3.1.1 standard, and examples/sensor-mqtt on qemu-x86 (virtio, TCG) publishing to a
 // real mosquitto broker on the host's loopback (the guest reaches it at 10.0.2.2): readings with
 // increasing sequence numbers, commands (ping, interval, exit) and a broker restart mid-run.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, writeFileSync } from "node:fs";
 import net from "node:net";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { CLI, lines, ROOT, rumpsdk } from "../lib/sdk.ts";
+import { lines, ROOT, rumpsdk } from "../lib/sdk.ts";
+import { bootApp, brokerMissing, cleanup, increasing, publish, readings, sensorMqttCopy, sleep, startBroker, stopBroker, subscriber, tmpDir, until } from "../lib/mqtt.ts";
 import { freePort } from "../../toolchain/qemu.ts";
 
 // ---- the codec, on the host board ----
@@ -103,131 +102,17 @@ describe("MQTT packet codec (host board)", () => {
 
 // ---- sensor-mqtt against mosquitto ----
 
-const tmpDirs: string[] = [];
-const procs: ChildProcess[] = [];
-afterAll(() => {
-  for (const p of procs) if (p.exitCode === null && p.signalCode === null) p.kill("SIGKILL");
-  for (const d of tmpDirs) rmSync(d, { recursive: true, force: true });
-});
-
-function have(cmd: string): boolean {
-  return spawnSync("sh", ["-c", `command -v ${cmd}`], { stdio: "ignore" }).status === 0;
-}
-
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Resolves once `check()` is true (polled), rejects after `ms` with `what`. */
-async function until(what: string, ms: number, check: () => boolean): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await sleep(100);
-  }
-}
-
-/** A mosquitto listening on 127.0.0.1:port only, anonymous, no persistence; resolves once it accepts connections. */
-async function startBroker(dir: string, port: number): Promise<ChildProcess> {
-  const conf = path.join(dir, "mosquitto.conf");
-  writeFileSync(conf, `listener ${port} 127.0.0.1\nallow_anonymous true\npersistence false\n`);
-  const p = spawn("mosquitto", ["-c", conf], { stdio: ["ignore", "pipe", "pipe"] });
-  procs.push(p);
-  let log = "";
-  p.stdout!.on("data", (d) => (log += d));
-  p.stderr!.on("data", (d) => (log += d));
-  const end = Date.now() + 10_000;
-  for (;;) {
-    const ok = await new Promise<boolean>((resolve) => {
-      const s = net.connect(port, "127.0.0.1", () => { s.destroy(); resolve(true); });
-      s.on("error", () => resolve(false));
-    });
-    if (ok) return p;
-    if (p.exitCode !== null || Date.now() > end) throw new Error(`mosquitto did not start on port ${port}:\n${log}`);
-    await sleep(100);
-  }
-}
-
-function stopBroker(p: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (p.exitCode !== null || p.signalCode !== null) return resolve();
-    p.on("exit", () => resolve());
-    p.kill("SIGTERM");
-  });
-}
-
-/** mosquitto_sub -v on everything of the device: the lines "topic payload" as they arrive. */
-function subscriber(port: number, id: string) {
-  const p = spawn("mosquitto_sub", ["-h", "127.0.0.1", "-p", String(port), "-v", "-q", "1", "-t", `rumpsdk/${id}/#`], { stdio: ["ignore", "pipe", "pipe"] });
-  procs.push(p);
-  const got: string[] = [];
-  let partial = "";
-  p.stdout!.on("data", (d) => {
-    const parts = (partial + d).split("\n");
-    partial = parts.pop()!;
-    got.push(...parts);
-  });
-  return { proc: p, got };
-}
-
-function publish(port: number, topic: string, message: string): void {
-  const r = spawnSync("mosquitto_pub", ["-h", "127.0.0.1", "-p", String(port), "-q", "1", "-t", topic, "-m", message], { timeout: 10_000, encoding: "utf8" });
-  if (r.status !== 0) throw new Error(`mosquitto_pub failed: ${r.stderr}`);
-}
-
-/** A copy of examples/sensor-mqtt whose rumpsdk.json names the test's broker port and device id. */
-function appCopy(port: number, id: string): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "rumpsdk-mqtt-"));
-  tmpDirs.push(dir);
-  cpSync(path.join(ROOT, "examples/sensor-mqtt/main.ts"), path.join(dir, "main.ts"));
-  writeFileSync(path.join(dir, "rumpsdk.json"), JSON.stringify({
-    params: {
-      "device.id": id, "mqtt.host": "10.0.2.2", "mqtt.port": String(port),
-      "mqtt.topic.reading": `rumpsdk/${id}/reading`, "mqtt.topic.cmd": `rumpsdk/${id}/cmd`,
-      "mqtt.topic.status": `rumpsdk/${id}/status`, "mqtt.interval_ms": "1000",
-    },
-  }, null, 2));
-  return dir;
-}
+afterAll(cleanup);
 
 /** Boots the firmware (virtio NIC, TCG); its console and exit code. */
-function boot(appDir: string) {
-  const p = spawn(process.execPath, [CLI, "run", appDir, "--board=qemu-x86", "--accel=tcg", "--net=virtio", "--timeout=240", "-q"],
-    { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
-  procs.push(p);
-  let out = "";
-  p.stdout!.on("data", (d) => (out += d));
-  p.stderr!.on("data", (d) => (out += d));
-  const exited = new Promise<number | null>((resolve) => p.on("close", (code) => resolve(code)));
-  return { proc: p, exited, output: () => out };
-}
-
-/** The sequence numbers of the readings received so far (each payload checked as a reading). */
-function readings(got: string[], id: string): number[] {
-  const prefix = `rumpsdk/${id}/reading `;
-  return got.filter((l) => l.startsWith(prefix)).map((l) => {
-    const r = JSON.parse(l.slice(prefix.length));
-    expect(Object.keys(r)).toEqual(["seq", "value", "unit", "uptime_ms"]);
-    expect(r.unit).toBe("C");
-    expect(typeof r.value).toBe("number");
-    expect(r.value).toBeGreaterThan(18);
-    expect(r.value).toBeLessThan(24);
-    expect(Number.isInteger(r.uptime_ms)).toBe(true);
-    return r.seq as number;
-  });
-}
-
-function increasing(seqs: number[]): boolean {
-  return seqs.every((s, i) => i === 0 || s > seqs[i - 1]);
-}
-
-const brokerMissing = !have("mosquitto") || !have("mosquitto_sub");
+const boot = (appDir: string) => bootApp(appDir, ["--board=qemu-x86", "--accel=tcg", "--net=virtio", "--timeout=240", "-q"]);
 
 describe.skipIf(brokerMissing)("sensor-mqtt on qemu-x86 with a mosquitto broker", () => {
   it("publishes readings with increasing seq, answers ping, changes its interval, exits 0 on command", async () => {
     const build = await rumpsdk(["build", "examples/sensor-mqtt", "--board=qemu-x86", "-q"]);
     expect(build.code, build.stderr).toBe(0);
     const port = await freePort();
-    const dir = appCopy(port, "t1");
+    const dir = sensorMqttCopy(port, "t1");
     const broker = await startBroker(dir, port);
     const sub = subscriber(port, "t1");
     await sleep(300);
@@ -266,7 +151,7 @@ describe.skipIf(brokerMissing)("sensor-mqtt on qemu-x86 with a mosquitto broker"
 
   it("reconnects with backoff after the broker restarts, and publishing resumes", async () => {
     const port = await freePort();
-    const dir = appCopy(port, "t2");
+    const dir = sensorMqttCopy(port, "t2");
     let broker = await startBroker(dir, port);
     let sub = subscriber(port, "t2");
     await sleep(300);
@@ -382,8 +267,7 @@ describe("MqttClient against a scripted broker (qemu-x86)", () => {
       }));
     });
     await new Promise<void>((r) => server.listen(port, "127.0.0.1", () => r()));
-    const dir = mkdtempSync(path.join(os.tmpdir(), "rumpsdk-mqttc-"));
-    tmpDirs.push(dir);
+    const dir = tmpDir("rumpsdk-mqttc-");
     cpSync(path.join(ROOT, "test/net/mqtt-client/main.ts"), path.join(dir, "main.ts"));
     writeFileSync(path.join(dir, "rumpsdk.json"), JSON.stringify({ params: { "mqtt.port": String(port) } }));
     const vm = boot(dir);

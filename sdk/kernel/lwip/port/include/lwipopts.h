@@ -43,7 +43,10 @@
 #define MEM_LIBC_MALLOC                 0
 #define MEMP_MEM_MALLOC                 0
 #define MEM_ALIGNMENT                   8
+/* a board may set MEM_SIZE and PBUF_POOL_SIZE (board.json "lwip"; the build defines them for this layer) */
+#ifndef MEM_SIZE
 #define MEM_SIZE                        (256 * 1024)
+#endif
 #define MEMP_NUM_PBUF                   64
 #define MEMP_NUM_RAW_PCB                4
 #define MEMP_NUM_UDP_PCB                16
@@ -55,7 +58,9 @@
 #define MEMP_NUM_TCPIP_MSG_API          32
 #define MEMP_NUM_TCPIP_MSG_INPKT        128
 #define MEMP_NUM_SYS_TIMEOUT            (LWIP_NUM_SYS_TIMEOUT_INTERNAL + 8)
-#define PBUF_POOL_SIZE                  128
+#ifndef PBUF_POOL_SIZE
+#define PBUF_POOL_SIZE                  128     /* at least 22: TCP_WND must fit in the pool */
+#endif
 #define LWIP_ALLOW_MEM_FREE_FROM_OTHER_CONTEXT 0
 
 /* ---- protocols ---- */
