@@ -4,7 +4,8 @@
 //   GET /         a small HTML status page
 //   GET /debug/mem  JSON: the GC heap just after a collection forced by this request, and its peak
 import { createServer } from "rumpsdk/http";
-import { boardSensors, type Measurement, type Sensor } from "rumpsdk/sensors";
+import { boardSensors } from "rumpsdk/board";
+import type { Measurement, Sensor } from "rumpsdk/sensors";
 import { gc, memory, uptime } from "rumpsdk/sys";
 
 const PORT = 80;

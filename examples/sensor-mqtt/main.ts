@@ -10,7 +10,8 @@
 //   mqtt.interval_ms     the first period (default 1000)
 import { utf8Decode } from "rumpsdk/bytes";
 import { MqttClient } from "rumpsdk/mqtt";
-import { boardSensors, type Sensor } from "rumpsdk/sensors";
+import { boardSensors } from "rumpsdk/board";
+import type { Sensor } from "rumpsdk/sensors";
 import { exit, param, uptime } from "rumpsdk/sys";
 
 const id = param("device.id") ?? "sensor-1";

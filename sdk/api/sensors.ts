@@ -1,12 +1,9 @@
-// rumpsdk/sensors: the interface every sensor driver implements, the board's sensors, and a simulated sensor.
-//   import { boardSensors, formatReading, type Sensor } from "rumpsdk/sensors";
-//   for (const s of boardSensors()) console.log(`${s.name}: ${formatReading(s.read())}`);
-// Drivers of real chips live in drivers/sensors/ (TMP105, DPS310) and talk to them over rumpsdk/i2c.
-import { I2CBus, I2CError } from "./i2c.ts";
-import { param } from "./sys.ts";
+// rumpsdk/sensors: the interface every sensor driver implements, and a simulated sensor.
+//   import { formatReading, type Sensor } from "rumpsdk/sensors";
+//   console.log(`${sensor.name}: ${formatReading(sensor.read())}`);
+// Drivers of real chips live in drivers/sensors/ (TMP105, DPS310) and talk to them over rumpsdk/i2c;
+// the sensors a board carries come from boardSensors() in rumpsdk/board.
 import { uptime } from "./sys.ts";
-import { Dps310 } from "../../drivers/sensors/dps310.ts";
-import { Tmp105 } from "../../drivers/sensors/tmp105.ts";
 
 /** One measured quantity: ("temperature", 21.5, "C"), ("pressure", 1013.2, "hPa"). */
 export interface Measurement {
@@ -53,45 +50,4 @@ export class SimulatedSensor implements Sensor {
     const v = 21 + 2 * Math.sin((2 * Math.PI * t) / 60) + 0.25 * Math.sin((2 * Math.PI * t) / 7);
     return Math.round(v * 100) / 100;
   }
-}
-
-let board: Sensor[] | undefined;
-
-/**
- * The sensors the board carries, as its board.json "sensors" list them (the build passes them as the
- * parameter "rumpsdk.sensors": "DRIVER BUS ADDR" entries separated by ";"), each behind its driver;
- * a board without sensors (qemu-x86, the host) gets one SimulatedSensor. The same objects every call.
- * A sensor whose bus cannot be opened still appears: its read() throws that I2CError.
- */
-export function boardSensors(): Sensor[] {
-  if (board !== undefined) return board;
-  const list: Sensor[] = [];
-  for (const entry of (param("rumpsdk.sensors") ?? "").split(";")) {
-    const [driver, bus, addrText] = entry.trim().split(" ");
-    if (!driver) continue;
-    const addr = Number(addrText);
-    list.push(attach(driver, bus, addr));
-  }
-  board = list.length ? list : [new SimulatedSensor()];
-  return board;
-}
-
-/** A sensor that only reports why it is not there (its bus does not open). */
-class AbsentSensor implements Sensor {
-  constructor(readonly name: string, readonly location: string, private error: I2CError) {}
-  read(): Reading {
-    throw this.error;
-  }
-}
-
-function attach(driver: string, busPath: string, addr: number): Sensor {
-  let bus: I2CBus;
-  try {
-    bus = I2CBus.open(busPath);
-  } catch (e) {
-    return new AbsentSensor(driver, `${busPath} 0x${addr.toString(16)}`, e as I2CError);
-  }
-  if (driver === "tmp105") return new Tmp105(bus, addr);
-  if (driver === "dps310") return new Dps310(bus, addr);
-  throw new Error(`rumpsdk.sensors names the driver "${driver}", which drivers/sensors does not have (tmp105, dps310)`);
 }

@@ -14,7 +14,8 @@
 // level the `log LEVEL` command sets.
 import { memory, uptime, exit } from "./sys.ts";
 import { lookup } from "./net.ts";
-import { boardSensors, formatReading, type Sensor } from "./sensors.ts";
+import { boardSensors } from "./board.ts";
+import { formatReading, type Sensor } from "./sensors.ts";
 
 /** @native rt_net_read */
 declare function nRead(fd: number, max: number): Uint8Array | number;

@@ -3,7 +3,8 @@
 // alert, the errors of an absent address and an absent bus, then every 200 ms one line per sensor:
 //   reading tmp105 /dev/iic3 0x48: temperature 23.44 C
 import { I2CBus, I2CError } from "rumpsdk/i2c";
-import { boardSensors, formatReading, type Sensor } from "rumpsdk/sensors";
+import { boardSensors } from "rumpsdk/board";
+import { formatReading, type Sensor } from "rumpsdk/sensors";
 import { Tmp105 } from "../../../drivers/sensors/tmp105.ts";
 
 const bus = I2CBus.open(3);
