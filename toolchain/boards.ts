@@ -29,12 +29,16 @@ export interface Board {
   /** devices on the board's own bus (not found by a PCI scan), in unit order per driver: the driver (a folder
    *  of drivers/, which must be in "drivers"), its register window and its interrupt line (none: omitted) */
   devices: BoardDevice[];
+  /** the sensor chips on the board's I2C buses, for rumpsdk/sensors boardSensors(): the driver (a module of
+   *  drivers/sensors/), the bus ("/dev/iic3") and the 7-bit address ("0x48") */
+  sensors: BoardSensor[];
   params: Record<string, string>;
   /** lwIP sizes for the lwip kernel on this board (MEM_SIZE, PBUF_POOL_SIZE); unset: lwipopts.h's defaults */
   lwip?: Record<string, number>;
 }
 
 export interface BoardDevice { driver: string; reg: string; size: string; irq?: number }
+export interface BoardSensor { driver: string; bus: string; addr: string }
 
 const BOARDS_DIR = sdkPath("boards");
 
@@ -55,10 +59,10 @@ function loadRaw(name: string, seen: string[] = []): Board {
   const base: Board = own.inherits
     ? loadRaw(own.inherits, [...seen, name])
     : { name, description: "", arch: "x86_64", dirs: [], cc: { cflags: [], ldflags: [] }, sources: [], image: "raw",
-        memory: { ram: 0 }, drivers: [], devices: [], params: {} };
+        memory: { ram: 0 }, drivers: [], devices: [], sensors: [], params: {} };
   return {
     ...base,
-    ...Object.fromEntries(Object.entries(own).filter(([k]) => !["inherits", "cc", "sources", "ldscript", "drivers", "devices", "params", "memory", "abstract"].includes(k))),
+    ...Object.fromEntries(Object.entries(own).filter(([k]) => !["inherits", "cc", "sources", "ldscript", "drivers", "devices", "sensors", "params", "memory", "abstract"].includes(k))),
     name,
     abstract: own.abstract === true,
     dirs: [...base.dirs, dir],
@@ -71,6 +75,7 @@ function loadRaw(name: string, seen: string[] = []): Board {
     ldscript: own.ldscript ? path.join(dir, own.ldscript) : base.ldscript,
     drivers: [...base.drivers, ...(own.drivers ?? [])],
     devices: [...base.devices, ...(own.devices ?? [])],
+    sensors: [...base.sensors, ...(own.sensors ?? [])],
     params: { ...base.params, ...(own.params ?? {}) },
     memory: { ...base.memory, ...(own.memory ?? {}) },
     qemu: own.qemu ? { ...base.qemu, ...own.qemu, args: [...(base.qemu?.args ?? []), ...(own.qemu.args ?? [])] } : base.qemu,

@@ -5,7 +5,7 @@ import { listBoards, loadBoard } from "./boards.ts";
 import { build, resolveInput, type BuildResult } from "./build.ts";
 import { parseKernel } from "./appconfig.ts";
 import { formatUserError, UserError } from "./errors.ts";
-import { boardNic, boardNics, describeNics, netArgs, PANIC_CODE, parseForward, probeAccel, runImage, type Accel, type NicModel } from "./qemu.ts";
+import { boardNic, boardNics, describeNics, netArgs, PANIC_CODE, parseForward, probeAccel, qmpArgs, runImage, type Accel, type NicModel } from "./qemu.ts";
 
 const USAGE = `usage: rumpsdk <command> [options]
 
@@ -23,6 +23,8 @@ commands:
                                                       (--forward udp:HOST:GUEST: a UDP port)
       [--serial=pty|stdio]                            the console: on a pty with \`rumpsdk console\`'s features
                                                       (the default when stdin is a terminal) or QEMU's stdio
+      [--qmp PATH]                                    QEMU's QMP on the Unix socket PATH (e.g. to set an emulated
+                                                      sensor's temperature with qom-set while it runs)
   console [--port PATH] [--baud N] [--board NAME]     serial console: lists the ports when none is given (picks
           [--log FILE] [--timestamps] [--elf IMAGE]   the board's usual USB adapter when exactly one is plugged
           [--wait]                                    in); reopens the port when it comes back; decodes panics.
@@ -57,6 +59,7 @@ const OPTIONS = {
   timestamps: { type: "boolean", default: false },
   elf: { type: "string" },
   wait: { type: "boolean", default: false },
+  qmp: { type: "string" },
   help: { type: "boolean", short: "h", default: false },
 } as const;
 
@@ -135,12 +138,13 @@ async function cmdRun(args: string[]) {
         : `rumpsdk: forwarding http://127.0.0.1:${f.host}/ -> guest port ${f.guest}`);
     }
   }
+  const qemuExtra = [...(nic ? netArgs(nic, forwards, board) : []), ...(values.qmp ? qmpArgs(path.resolve(values.qmp)) : [])];
   if (values.serial !== undefined && values.serial !== "pty" && values.serial !== "stdio") throw new UserError(`unknown --serial "${values.serial}"`, "Use --serial=pty (the console of `rumpsdk console`) or --serial=stdio.");
   if (values.serial === "pty" || (values.serial === undefined && process.stdin.isTTY)) {
     const { runOnPty } = await import("./console-run.ts");
-    return runOnPty({ board, image: r.image, elf: r.elf, accel, timeoutSec, args: nic ? netArgs(nic, forwards, board) : undefined, log: values.log, timestamps: values.timestamps });
+    return runOnPty({ board, image: r.image, elf: r.elf, accel, timeoutSec, args: qemuExtra, log: values.log, timestamps: values.timestamps });
   }
-  const res = await runImage({ board, image: r.image, accel, timeoutSec, args: nic ? netArgs(nic, forwards, board) : undefined, onOutput: (d) => process.stdout.write(d), input: process.stdin.isTTY ? process.stdin : undefined });
+  const res = await runImage({ board, image: r.image, accel, timeoutSec, args: qemuExtra, onOutput: (d) => process.stdout.write(d), input: process.stdin.isTTY ? process.stdin : undefined });
   if (res.interrupted) { console.error("\nrumpsdk: stopped (Ctrl-C)"); return 130; }
   if (res.timedOut) { console.error(`\nrumpsdk: stopped after the ${timeoutSec} s timeout`); return 124; }
   if (res.panicked) { console.error(`rumpsdk: the firmware panicked (report above); exit code ${PANIC_CODE}`); return PANIC_CODE; }

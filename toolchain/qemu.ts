@@ -192,6 +192,12 @@ export function netArgs(model: NicModel, forwards: Forward[] = [], board?: Board
   return ["-netdev", `user,id=net0${fwd}`, "-device", `${device},netdev=net0${rom}`];
 }
 
+/** QEMU's QMP (machine protocol) on a Unix socket at path, for tests that change the machine while it runs
+ * (e.g. qom-set on a sensor's temperature); QEMU creates the socket and does not wait for a client. */
+export function qmpArgs(socketPath: string): string[] {
+  return ["-qmp", `unix:${socketPath},server=on,wait=off`];
+}
+
 /** QEMU's exit status carries the firmware's exit code: isa-debug-exit makes it (code << 1) | 1 (an even
  * status is QEMU's own); ARM semihosting's SYS_EXIT_EXTENDED makes it the code itself. */
 export function decodeExit(status: number | null, board?: Board): number | null {

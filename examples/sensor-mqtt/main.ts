@@ -2,13 +2,16 @@
 // Configuration: the params of rumpsdk.json (read with param() from rumpsdk/sys):
 //   device.id            the MQTT client id (default "sensor-1")
 //   mqtt.host, mqtt.port the broker (default 10.0.2.2:1883: the host, seen from QEMU user networking)
-//   mqtt.topic.reading   where readings go: {"seq":n,"value":21.53,"unit":"C","uptime_ms":n} every interval
+//   mqtt.topic.reading   where readings go: {"seq":n,"value":21.53,"unit":"C","uptime_ms":n} every interval: the
+//                        primary value of the board's first sensor (the simulated one on boards without sensors);
+//                        {"seq":n,"error":"...","uptime_ms":n} when it cannot be read
 //   mqtt.topic.cmd       commands: "interval <ms>" (new period), "ping" ("pong" on the status topic), "exit"
 //   mqtt.topic.status    "online"/"offline" (the last will) and command replies
 //   mqtt.interval_ms     the first period (default 1000)
 import { utf8Decode } from "rumpsdk/bytes";
 import { MqttClient } from "rumpsdk/mqtt";
-import { SimulatedSensor, type Sensor } from "rumpsdk/sensors";
+import { boardSensors } from "rumpsdk/board";
+import type { Sensor } from "rumpsdk/sensors";
 import { exit, param, uptime } from "rumpsdk/sys";
 
 const id = param("device.id") ?? "sensor-1";
@@ -19,7 +22,7 @@ const cmdTopic = param("mqtt.topic.cmd") ?? `rumpsdk/${id}/cmd`;
 const statusTopic = param("mqtt.topic.status") ?? `rumpsdk/${id}/status`;
 let intervalMs = Number(param("mqtt.interval_ms") ?? "1000");
 
-const sensor: Sensor = new SimulatedSensor();
+const sensor: Sensor = boardSensors()[0];
 let seq = 0;
 let timer = -1;
 
@@ -31,8 +34,14 @@ const client = new MqttClient({
 function publishReading(): void {
   if (!client.connected) return; // readings taken while offline are not queued
   seq++;
-  const reading = { seq, value: sensor.read(), unit: sensor.units, uptime_ms: Math.round(uptime()) };
-  client.publish(readingTopic, JSON.stringify(reading));
+  let message: string;
+  try {
+    const v = sensor.read().values[0];
+    message = JSON.stringify({ seq, value: v.value, unit: v.unit, uptime_ms: Math.round(uptime()) });
+  } catch (e) {
+    message = JSON.stringify({ seq, error: `${(e as Error).name}: ${(e as Error).message}`, uptime_ms: Math.round(uptime()) });
+  }
+  client.publish(readingTopic, message);
 }
 
 function schedule(ms: number): void {

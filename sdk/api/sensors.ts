@@ -1,16 +1,35 @@
 // rumpsdk/sensors: the interface every sensor driver implements, and a simulated sensor.
-//   import { SimulatedSensor, type Sensor } from "rumpsdk/sensors";
-// Real drivers (I2C and friends) come later and implement the same interface.
+//   import { formatReading, type Sensor } from "rumpsdk/sensors";
+//   console.log(`${sensor.name}: ${formatReading(sensor.read())}`);
+// Drivers of real chips live in drivers/sensors/ (TMP105, DPS310) and talk to them over rumpsdk/i2c;
+// the sensors a board carries come from boardSensors() in rumpsdk/board.
 import { uptime } from "./sys.ts";
 
-/** A sensor giving one number per read. */
+/** One measured quantity: ("temperature", 21.5, "C"), ("pressure", 1013.2, "hPa"). */
+export interface Measurement {
+  quantity: string;
+  value: number;
+  unit: string;
+}
+
+/** What one read() gives: the sensor's name and its measurements, the primary one first. */
+export interface Reading {
+  sensor: string;
+  values: Measurement[];
+}
+
+/** A sensor. read() throws (I2CError, naming the bus and address, for a chip that is missing or fails) rather than return a wrong value. */
 export interface Sensor {
-  /** a short name ("sim", "bme280") */
+  /** the chip's name ("tmp105", "dps310", "sim") */
   readonly name: string;
-  /** the unit of read()'s value ("C", "%", "hPa") */
-  readonly units: string;
-  /** the current value */
-  read(): number;
+  /** where it sits: "/dev/iic3 0x48", or "simulated" */
+  readonly location: string;
+  read(): Reading;
+}
+
+/** "temperature 21.50 C, pressure 1013.25 hPa" */
+export function formatReading(r: Reading): string {
+  return r.values.map((m) => `${m.quantity} ${m.value.toFixed(2)} ${m.unit}`).join(", ");
 }
 
 /**
@@ -20,10 +39,10 @@ export interface Sensor {
  */
 export class SimulatedSensor implements Sensor {
   readonly name: string = "sim";
-  readonly units: string = "C";
+  readonly location: string = "simulated";
 
-  read(): number {
-    return SimulatedSensor.valueAt(uptime());
+  read(): Reading {
+    return { sensor: this.name, values: [{ quantity: "temperature", value: SimulatedSensor.valueAt(uptime()), unit: "C" }] };
   }
 
   static valueAt(ms: number): number {

@@ -14,7 +14,8 @@
 // level the `log LEVEL` command sets.
 import { memory, uptime, exit, param } from "./sys.ts";
 import { lookup } from "./net.ts";
-import type { Sensor } from "./sensors.ts";
+import { boardSensors } from "./board.ts";
+import { formatReading, type Sensor } from "./sensors.ts";
 
 /** @native rt_net_read */
 declare function nRead(fd: number, max: number): Uint8Array | number;
@@ -174,9 +175,14 @@ builtin("ping", "ping HOST: ICMP echo, 3 times", (args, done) => {
   });
 });
 
-builtin("sensors", "sensors: read every registered sensor", (_args, done) => {
-  if (!sensors.length) { done("no sensors registered (registerSensor in rumpsdk/shell)"); return; }
-  done(sensors.map((s) => `${s.name}: ${s.read()} ${s.units}`).join("\n"));
+builtin("sensors", "sensors: read every registered sensor (none registered: the board's)", (_args, done) => {
+  done((sensors.length ? sensors : boardSensors()).map((s) => {
+    try {
+      return `${s.name} (${s.location}): ${formatReading(s.read())}`;
+    } catch (e) {
+      return `${s.name} (${s.location}): error: ${(e as Error).message}`;
+    }
+  }).join("\n"));
 });
 
 builtin("log", "log [LEVEL]: show or set the log level (debug, info, warning, error)", (args, done) => {

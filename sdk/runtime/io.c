@@ -1,7 +1,7 @@
 /*
- * Sockets for the event loop: the natives behind sdk/api/net.ts and the watch table the loop
- * polls. Besides sys.c, the only runtime file that calls the kernel (socket syscalls and poll);
- * see README.md.
+ * Sockets for the event loop (the natives behind sdk/api/net.ts and the watch table the loop
+ * polls) and device nodes (open, close and I2C_IOCTL_EXEC for sdk/api/i2c.ts). Besides sys.c,
+ * the only runtime file that calls the kernel; see README.md.
  *
  * Natives return their result, or -errno (NetBSD numbering) as a number. Every socket is
  * non-blocking. rt_io_watch(fd, events, callback) registers a descriptor (events: RT_IO_READ |
@@ -342,4 +342,51 @@ double rt_net_ping(rt_value host, double seq, double timeout_ms) {
 	}
 	rump_sys_close(s);
 	return rv;
+}
+
+/* ---- natives of i2c.ts: device nodes and NetBSD's I2C_IOCTL_EXEC ---- */
+
+/* open("/dev/...") read-write (write) or read-only: the descriptor, or -errno */
+double rt_dev_open(rt_value path, int write) {
+	char buf[64];
+	if (!rt_is_str(path)) return -EINVAL;
+	rt_string *s = rt_flat(path);
+	if (s->len == 0 || s->len >= sizeof buf) return -ENOENT;
+	for (uint32_t i = 0; i < s->len; i++) {
+		if (s->s[i] == 0 || s->s[i] > 0x7e) return -ENOENT;
+		buf[i] = (char)s->s[i];
+	}
+	buf[s->len] = 0;
+	int fd = rump_sys_open(buf, write ? O_RDWR : O_RDONLY, 0);
+	return fd < 0 ? fail() : fd;
+}
+
+double rt_dev_close(double fd) { return rump_sys_close((int)fd) < 0 ? fail() : 0; }
+
+/* one I2C_IOCTL_EXEC: cmd (a Uint8Array, or undefined for none) is sent first; then for a read
+ * op readLen bytes come back as a fresh Uint8Array, for a write op data's bytes go out (0 back).
+ * -errno on failure. The struct is the C compiler's, so its layout fits the board's word size. */
+rt_value rt_iic_exec(double fd, double op, double addr, rt_value cmd, rt_value data, double readLen) {
+	uint8_t in[I2C_EXEC_MAX_BUFLEN];
+	struct i2c_ioctl_exec e = { (int)op, (i2c_addr_t)addr, NULL, 0, NULL, 0 };
+	int read = ((int)op & 2) == 0;
+	if (!rt_is_nullish(cmd)) {
+		rt_typed *t = u8_of(cmd);
+		e.iie_cmd = t->length ? t->data : NULL;
+		e.iie_cmdlen = t->length;
+	}
+	if (read && readLen > 0) {
+		if (readLen > I2C_EXEC_MAX_BUFLEN) return rt_num(-EINVAL);
+		e.iie_buf = in;
+		e.iie_buflen = (size_t)readLen;
+	} else if (!read && !rt_is_nullish(data)) {
+		rt_typed *t = u8_of(data);
+		e.iie_buf = t->length ? t->data : NULL;
+		e.iie_buflen = t->length;
+	}
+	if (rump_sys_ioctl((int)fd, I2C_IOCTL_EXEC, &e) < 0) return rt_num(fail());
+	if (!read || e.iie_buflen == 0) return rt_num(0);
+	rt_value a = rt_typed_new(RT_TA_U8, (double)e.iie_buflen);
+	__builtin_memcpy(((rt_typed *)rt_ptr(a))->data, in, e.iie_buflen);
+	return a;
 }

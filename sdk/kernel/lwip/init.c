@@ -69,6 +69,7 @@ rump_init(void)
 	if ((rv = rumpuser_init(RUMPUSER_VERSION, &upcalls)) != 0)
 		return rv;
 	initialized = 1;
+	kern_dev_init();
 	if ((rv = kern_net_init()) != 0)
 		return rv;
 	if (rumpsdk_pci_attach_all)

@@ -34,4 +34,17 @@ ssize_t kern_console_write(int fd, const void *buf, size_t n);
 ssize_t kern_console_read(void *buf, size_t n);
 int kern_console_readable(void);
 
+/* device nodes (dev.c, rump/dev.h): descriptors KERN_DEV_FD_BASE .. + KERN_DEV_NFD - 1, above
+   every lwIP socket (syscalls.c checks) */
+#define KERN_DEV_FD_BASE 128
+#define KERN_DEV_NFD 16
+#define kern_is_dev(fd) ((fd) >= KERN_DEV_FD_BASE && (fd) < KERN_DEV_FD_BASE + KERN_DEV_NFD)
+void kern_dev_init(void);
+int kern_dev_open(const char *path, int flags);
+int kern_dev_close(int fd);
+ssize_t kern_dev_read(int fd, void *buf, size_t n);
+ssize_t kern_dev_write(int fd, const void *buf, size_t n);
+int kern_dev_ioctl(int fd, unsigned long cmd, void *data);
+int kern_dev_getfl(int fd);
+
 #endif

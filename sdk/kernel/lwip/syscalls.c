@@ -4,7 +4,8 @@
  * (port/include/arch/nb_sockets.h), so constants, structures and errno values pass through
  * unchanged and lwIP records errno with kern_set_errno. What lwIP does differently from NetBSD
  * is adjusted here: refused connections, SO_SNDBUF, SOCK_NONBLOCK, fcntl flags, poll over the
- * console and sockets together.
+ * console and sockets together. Device nodes (dev.c) have descriptors from KERN_DEV_FD_BASE,
+ * above every socket; poll does not support them (POLLNVAL, as for any descriptor it does not know).
  */
 #include "kernel_int.h"
 #include <rump/netif.h>
@@ -12,6 +13,7 @@
 #include "lwip/tcp.h"
 
 #define NFDS (LWIP_SOCKET_OFFSET + MEMP_NUM_NETCONN)
+_Static_assert(KERN_DEV_FD_BASE >= NFDS, "device descriptors must lie above lwIP's sockets");
 #define is_console(fd) ((fd) >= 0 && (fd) < LWIP_SOCKET_OFFSET)
 
 /* per socket descriptor: open (lwIP's poll does not notice closed ones), and whether a
@@ -27,6 +29,8 @@ static uint8_t fdstate[NFDS];
 ssize_t
 rump_sys_write(int fd, const void *buf, size_t nbyte)
 {
+	if (kern_is_dev(fd))
+		return kern_dev_write(fd, buf, nbyte);
 	if (fd >= LWIP_SOCKET_OFFSET)
 		return lwip_write(fd, buf, nbyte);
 	if (fd != 1 && fd != 2)
@@ -41,6 +45,8 @@ rump_sys_write(int fd, const void *buf, size_t nbyte)
 ssize_t
 rump_sys_read(int fd, void *buf, size_t nbyte)
 {
+	if (kern_is_dev(fd))
+		return kern_dev_read(fd, buf, nbyte);
 	if (fd >= LWIP_SOCKET_OFFSET)
 		return lwip_read(fd, buf, nbyte);
 	if (fd != 0)
@@ -434,6 +440,8 @@ rump_sys_close(int fd)
 {
 	if (is_console(fd))
 		return 0;       /* the console stays open */
+	if (kern_is_dev(fd))
+		return kern_dev_close(fd);
 	if (fd < 0)
 		return kern_fail(EBADF);
 	set_open(fd, 0);
@@ -455,6 +463,8 @@ rump_sys_fcntl(int fd, int cmd, ...)
 		return kern_fail(EINVAL);
 	if (is_console(fd))
 		return cmd == F_GETFL ? O_RDWR : 0;
+	if (kern_is_dev(fd))
+		return cmd == F_GETFL ? kern_dev_getfl(fd) : 0;
 	if (cmd == F_SETFL)
 		return lwip_fcntl(fd, F_SETFL, arg & O_NONBLOCK);
 	return lwip_fcntl(fd, F_GETFL, 0);
@@ -471,6 +481,8 @@ rump_sys_ioctl(int fd, u_long com, ...)
 	__builtin_va_end(ap);
 	if (fd < 0)
 		return kern_fail(EBADF);
+	if (kern_is_dev(fd))
+		return kern_dev_ioctl(fd, com, argp);
 	if (com != FIONBIO && com != FIONREAD)
 		return kern_fail(is_console(fd) ? ENOTTY : EOPNOTSUPP);
 	if (argp == NULL)
@@ -483,12 +495,19 @@ rump_sys_ioctl(int fd, u_long com, ...)
 	return lwip_ioctl(fd, (long)com, argp);
 }
 
+/* /dev/NAME: the device nodes drivers registered (dev.c); nothing else has a name */
+int
+rump_sys_open(const char *path, int flags, mode_t mode)
+{
+	(void)mode;
+	return kern_dev_open(path, flags);
+}
+
 /* ---- not in this kernel: fail with ENOSYS ---- */
 
 #define NOSYS return kern_fail(ENOSYS)
 
 int rump_sys_dup2(int from, int to) { (void)from; (void)to; NOSYS; }
-int rump_sys_open(const char *p, int f, mode_t m) { (void)p; (void)f; (void)m; NOSYS; }
 int rump_sys_kqueue(void) { NOSYS; }
 int rump_sys_kevent(int fd, const struct kevent *ch, size_t nch, struct kevent *ev, size_t nev,
     const struct timespec *ts)

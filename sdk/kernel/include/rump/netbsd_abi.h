@@ -230,7 +230,8 @@ typedef enum {
 #define I2C_EXEC_MAX_CMDLEN 32
 #define I2C_EXEC_MAX_BUFLEN 32
 struct i2c_ioctl_exec {
-	i2c_op_t iie_op;
+	int iie_op;                     /* an i2c_op_t: int-sized as in NetBSD's ABI (arm-none-eabi
+					   compilers default to 1-byte enums) */
 	i2c_addr_t iie_addr;            /* 7-bit address */
 	const void *iie_cmd;
 	size_t iie_cmdlen;
