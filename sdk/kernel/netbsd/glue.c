@@ -184,6 +184,23 @@ add_default_route(uint32_t gw)
 	return rv;
 }
 
+/*
+ * NetBSD probes a new IPv4 address with ARP before using it (RFC 5227 duplicate address detection:
+ * a random wait of up to 1 s, 3 probes 1-2 s apart, then 2 s more). Until then the address is
+ * tentative: packets to it are dropped, so the first connection would wait 4-7 s. The lwip flavor
+ * does no such detection either; the address is announced (a gratuitous ARP) and used at once.
+ */
+static void
+no_dad(void)
+{
+	static const int mib[] = { CTL_NET, PF_INET, IPPROTO_IP, IPCTL_DAD_COUNT };
+	int zero = 0;
+
+	if (rump_sys___sysctl(mib, 4, NULL, NULL, &zero, sizeof(zero)) < 0)
+		rumpuser_dprintf("net: turning off duplicate address detection failed: errno %d\n",
+		    rumpsdk_errno());
+}
+
 static void
 net_configure(void)
 {
@@ -210,6 +227,7 @@ net_configure(void)
 	strlcopy(ifr.ifr_name, ifname, IFNAMSIZ);
 	if (rump_sys_ioctl(s, SIOCGIFFLAGS, &ifr) < 0)
 		goto fail;
+	no_dad();
 	ifr.ifr_ifru.ifru_flags |= IFF_UP;
 	if (rump_sys_ioctl(s, SIOCSIFFLAGS, &ifr) < 0)
 		goto fail;

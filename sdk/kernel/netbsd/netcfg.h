@@ -92,4 +92,8 @@ _Static_assert(sizeof(struct rt_msghdr) == 120, "struct rt_msghdr is 120 bytes o
 #define RTA_GATEWAY 0x2
 #define RTA_NETMASK 0x4
 
+/* sysctl net.inet.ip.dad_count: { CTL_NET, PF_INET, IPPROTO_IP, IPCTL_DAD_COUNT } */
+#define CTL_NET          4
+#define IPCTL_DAD_COUNT  25
+
 #endif
