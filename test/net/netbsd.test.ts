@@ -1,13 +1,16 @@
 // The netbsd kernel flavor on qemu-x86 with both NICs: NetBSD's own vioif(4) and wm(4) drivers and
-// TCP/IP under the SDK's hypercalls. The TCP echo server (echo.c, rump_sys_* only) echoes 256 KiB
-// through --forward and exits 0 on "quit"; sensor-http (the same TypeScript application as on the
-// lwip flavor) answers curl and rejects a malformed request.
+// TCP/IP under the SDK's hypercalls, the interface configured by the glue's DHCP client (QEMU's
+// server leases 10.0.2.15). The TCP echo server (echo.c, rump_sys_* only) echoes 256 KiB through
+// --forward and exits 0 on "quit"; sensor-http (the same TypeScript application as on the lwip
+// flavor) answers curl and rejects a malformed request; with net.ip/net.gw in its rumpsdk.json it
+// comes up with that static address instead.
 // Needs NetBSD rump kernel components (README.md, "NetBSD's kernel"): set RUMPSDK_NETBSD_DIR to their
 // folder. Without it every test here is reported as skipped (CI has none).
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CLI, ROOT, rumpsdk } from "../lib/sdk.ts";
@@ -24,17 +27,18 @@ const NICS = [
 ] as const;
 
 
-/** Boots an app (or C program) with a NIC and a forward; resolves once `readyLine` is printed. */
-function boot(app: string, nic: string, forward: string, readyLine: string) {
+/** Boots an app (or C program) with a NIC and a forward; resolves once every line of `readyLines` is printed
+ * (in any order: the DHCP lease may come before or after the application listens). */
+function boot(app: string, nic: string, forward: string, readyLines: string[]) {
   const p = spawn(process.execPath, [CLI, "run", app, "--board=qemu-x86", "--accel=tcg", "--timeout=240", ...KERNEL,
     `--net=${nic}`, "--forward", forward], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   let err = "";
   const exited = new Promise<number | null>((resolve) => p.on("close", (code) => resolve(code)));
   const ready = new Promise<void>((resolve, reject) => {
-    p.stdout.on("data", (d) => { out += d; if (out.includes(readyLine)) resolve(); });
+    p.stdout.on("data", (d) => { out += d; if (readyLines.every((l) => out.includes(l))) resolve(); });
     p.stderr.on("data", (d) => (err += d));
-    exited.then((code) => reject(new Error(`${app} exited (${code}) before "${readyLine}":\n${out}\n${err}`)));
+    exited.then((code) => reject(new Error(`${app} exited (${code}) before ${readyLines.map((l) => `"${l}"`).join(" and ")}:\n${out}\n${err}`)));
   });
   return { proc: p, ready, exited, output: () => out };
 }
@@ -62,10 +66,10 @@ describe.skipIf(!DIR)("netbsd flavor (RUMPSDK_NETBSD_DIR): TCP echo", () => {
       const b = await rumpsdk(["build", "test/net/echo.c", "--board=qemu-x86", "-q", ...KERNEL]);
       expect(b.code, b.stderr).toBe(0);
       const port = await freePort();
-      const vm = boot("test/net/echo.c", nic, `${port}:7`, "echo: listening on port 7");
+      const vm = boot("test/net/echo.c", nic, `${port}:7`, ["echo: listening on port 7"]);
       try {
         await vm.ready;
-        expect(vm.output()).toMatch(new RegExp(`\\nnet: ${ifname} 52:54:00:12:34:56 10\\.0\\.2\\.15/24 gw 10\\.0\\.2\\.2 \\(static`));
+        expect(vm.output()).toContain(`\nnet: ${ifname} 52:54:00:12:34:56 10.0.2.15/24 gw 10.0.2.2 (dhcp)`);
         const data = randomBytes(256 * 1024);
         const back = await exchange(port, data);
         expect(back.length).toBe(data.length);
@@ -86,10 +90,10 @@ describe.skipIf(!DIR || !hasCurl || !hasSensorHttp)("netbsd flavor (RUMPSDK_NETB
       const b = await rumpsdk(["build", "examples/sensor-http", "--board=qemu-x86", "-q", ...KERNEL]);
       expect(b.code, b.stderr).toBe(0);
       const port = await freePort();
-      const vm = boot("examples/sensor-http", nic, `${port}:80`, "sensor-http: listening on port 80");
+      const vm = boot("examples/sensor-http", nic, `${port}:80`, ["sensor-http: listening on port 80", `\nnet: ${ifname} `]);
       try {
         await vm.ready;
-        expect(vm.output()).toContain(`\nnet: ${ifname} 52:54:00:12:34:56 10.0.2.15/24`);
+        expect(vm.output()).toContain(`\nnet: ${ifname} 52:54:00:12:34:56 10.0.2.15/24 gw 10.0.2.2 (dhcp)`);
         const r = curl(["-w", "%{http_code}\\n", "-o", "/dev/null", `http://127.0.0.1:${port}/metrics?n=[1-20]`]);
         expect(r.stdout.trim().split("\n")).toEqual(Array(20).fill("200"));
         const m = JSON.parse(curl([`http://127.0.0.1:${port}/metrics`]).stdout);
@@ -103,4 +107,31 @@ describe.skipIf(!DIR || !hasCurl || !hasSensorHttp)("netbsd flavor (RUMPSDK_NETB
       }
     }, 300_000);
   });
+});
+
+describe.skipIf(!DIR || !hasCurl || !hasSensorHttp)("netbsd flavor (RUMPSDK_NETBSD_DIR): static address from the application", () => {
+  it("virtio: sensor-http with net.ip/net.gw in its rumpsdk.json comes up with that address and serves", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "rumpsdk-netbsd-static-"));
+    try {
+      cpSync(path.join(ROOT, "examples/sensor-http/main.ts"), path.join(dir, "main.ts"));
+      const config = JSON.parse(readFileSync(path.join(ROOT, "examples/sensor-http/rumpsdk.json"), "utf8"));
+      config.params = { ...config.params, "net.ip": "10.0.2.15", "net.gw": "10.0.2.2" };
+      writeFileSync(path.join(dir, "rumpsdk.json"), JSON.stringify(config));
+      const b = await rumpsdk(["build", dir, "--board=qemu-x86", "-q", ...KERNEL]);
+      expect(b.code, b.stderr).toBe(0);
+      const port = await freePort();
+      const vm = boot(dir, "virtio", `${port}:80`, ["sensor-http: listening on port 80"]);
+      try {
+        await vm.ready;
+        // static: configured inside rump_init, before the application runs
+        expect(vm.output()).toContain("\nnet: vioif0 52:54:00:12:34:56 10.0.2.15/24 gw 10.0.2.2 (static)");
+        expect(vm.output().indexOf("\nnet: vioif0")).toBeLessThan(vm.output().indexOf("sensor-http: listening"));
+        expect(curl(["-w", "%{http_code}", "-o", "/dev/null", `http://127.0.0.1:${port}/metrics`]).stdout).toBe("200");
+      } finally {
+        vm.proc.kill("SIGKILL");
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
 });
