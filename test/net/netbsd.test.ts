@@ -3,7 +3,8 @@
 // server leases 10.0.2.15). The TCP echo server (echo.c, rump_sys_* only) echoes 256 KiB through
 // --forward and exits 0 on "quit"; sensor-http (the same TypeScript application as on the lwip
 // flavor) answers curl and rejects a malformed request; with net.ip/net.gw in its rumpsdk.json it
-// comes up with that static address instead.
+// comes up with that static address instead. Against a scripted DHCP server (ethpeer.ts) with a 4 s
+// lease, the client takes the lease, renews it at half-time and starts over on a NAK.
 // Needs NetBSD rump kernel components (README.md, "NetBSD's kernel"): set RUMPSDK_NETBSD_DIR to their
 // folder. Without it every test here is reported as skipped (CI has none).
 import { spawn, spawnSync } from "node:child_process";
@@ -14,7 +15,9 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CLI, ROOT, rumpsdk } from "../lib/sdk.ts";
-import { freePort } from "../../toolchain/qemu.ts";
+import { loadBoard } from "../../toolchain/boards.ts";
+import { freePort, runImage } from "../../toolchain/qemu.ts";
+import { EthPeer, ETH_IP, ether, GUEST_MAC, ip4, ipv4, parseIp, udp } from "./ethpeer.ts";
 
 const DIR = process.env.RUMPSDK_NETBSD_DIR;
 const KERNEL = ["--kernel=netbsd", `--rumpkernel=${DIR}`];
@@ -131,6 +134,95 @@ describe.skipIf(!DIR || !hasCurl || !hasSensorHttp)("netbsd flavor (RUMPSDK_NETB
         vm.proc.kill("SIGKILL");
       }
     } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
+});
+
+// DHCP (RFC 2131) messages of the scripted server, and the client's as the server sees them
+const DHCP = { DISCOVER: 1, OFFER: 2, REQUEST: 3, ACK: 5, NAK: 6 };
+const SERVER = "192.168.77.1";
+const LEASED = "192.168.77.2";
+
+interface DhcpSeen { src: string; dst: string; xid: number; flags: number; ciaddr: string; type: number; options: Map<number, Buffer> }
+
+function parseDhcp(frame: Buffer): DhcpSeen | null {
+  const p = parseIp(frame);
+  if (!p || p.proto !== 17 || p.payload.readUInt16BE(2) !== 67) return null;
+  const m = p.payload.subarray(8);
+  if (m.length < 240 || m[0] !== 1 || !m.subarray(28, 34).equals(GUEST_MAC) || m.readUInt32BE(236) !== 0x63825363) return null;
+  const options = new Map<number, Buffer>();
+  for (let i = 240; i < m.length && m[i] !== 255; ) {
+    if (m[i] === 0) { i++; continue; }
+    options.set(m[i], m.subarray(i + 2, i + 2 + m[i + 1]));
+    i += 2 + m[i + 1];
+  }
+  return { src: p.src, dst: p.dst, xid: m.readUInt32BE(4), flags: m.readUInt16BE(10), ciaddr: [...m.subarray(12, 16)].join("."), type: options.get(53)?.[0] ?? 0, options };
+}
+
+function dhcpReply(type: number, xid: number, leaseSec: number): Buffer {
+  const m = Buffer.alloc(240);
+  m[0] = 2; m[1] = 1; m[2] = 6;
+  m.writeUInt32BE(xid, 4);
+  if (type !== DHCP.NAK) ip4(LEASED).copy(m, 16);
+  GUEST_MAC.copy(m, 28);
+  m.writeUInt32BE(0x63825363, 236);
+  const lease = Buffer.alloc(4);
+  lease.writeUInt32BE(leaseSec);
+  const opts = type === DHCP.NAK
+    ? [53, 1, type, 54, 4, ...ip4(SERVER), 255]
+    : [53, 1, type, 54, 4, ...ip4(SERVER), 51, 4, ...lease, 1, 4, 255, 255, 255, 0, 3, 4, ...ip4(SERVER), 255];
+  const payload = Buffer.concat([m, Buffer.from(opts)]);
+  return ether(Buffer.alloc(6, 0xff), ETH_IP, ipv4(SERVER, "255.255.255.255", 17, udp(SERVER, "255.255.255.255", 67, 68, payload)));
+}
+
+describe.skipIf(!DIR)("netbsd flavor (RUMPSDK_NETBSD_DIR): DHCP client against a scripted server", () => {
+  it("virtio: takes the lease, renews it at half-time (unicast, ciaddr), starts over on a NAK", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "rumpsdk-netbsd-dhcp-"));
+    const peer = new EthPeer(SERVER);
+    const stopper = new AbortController();
+    try {
+      const image = path.join(dir, "echo.img");
+      const b = await rumpsdk(["build", "test/net/echo.c", "--board=qemu-x86", "-q", ...KERNEL, "-o", image]);
+      expect(b.code, b.stderr).toBe(0);
+      const netdev = await peer.netdev("n0");
+      let out = "";
+      const result = runImage({ board: loadBoard("qemu-x86"), image, accel: "tcg", timeoutSec: 200, signal: stopper.signal,
+        args: ["-netdev", netdev, "-device", "virtio-net-pci,netdev=n0"], onOutput: (d) => { out += d.toString("latin1"); } });
+      result.catch(() => {});
+      const next = (type: number, ms: number) => peer.wait((f) => parseDhcp(f)?.type === type, ms, `DHCP message ${type}`).then((f) => parseDhcp(f)!);
+      const printed = async (line: string, ms: number) => {
+        for (const end = Date.now() + ms; !out.includes(line); await new Promise((r) => setTimeout(r, 50))) {
+          if (Date.now() > end) throw new Error(`no "${line}" on the console:\n${out}`);
+        }
+      };
+
+      const discover = await next(DHCP.DISCOVER, 120_000);
+      expect(discover).toMatchObject({ src: "0.0.0.0", dst: "255.255.255.255", ciaddr: "0.0.0.0" });
+      expect(discover.flags & 0x8000).toBe(0x8000);               // broadcast replies: no address yet
+      let request = next(DHCP.REQUEST, 10_000);
+      peer.send(dhcpReply(DHCP.OFFER, discover.xid, 4));
+      const req = await request;
+      expect(req).toMatchObject({ src: "0.0.0.0", dst: "255.255.255.255", xid: discover.xid });
+      expect(req.options.get(50)).toEqual(ip4(LEASED));
+      expect(req.options.get(54)).toEqual(ip4(SERVER));
+      request = next(DHCP.REQUEST, 10_000);
+      peer.send(dhcpReply(DHCP.ACK, req.xid, 4));
+      const acked = Date.now();
+      await printed(`\nnet: vioif0 52:54:00:12:34:56 ${LEASED}/24 gw ${SERVER} (dhcp)`, 10_000);
+      await printed("echo: listening on port 7", 10_000);
+
+      const renewal = await request;                              // at half the 4 s lease
+      expect(Date.now() - acked).toBeGreaterThan(1500);
+      expect(renewal).toMatchObject({ src: LEASED, dst: SERVER, ciaddr: LEASED });
+      expect(renewal.options.has(50)).toBe(false);
+      const again = next(DHCP.DISCOVER, 10_000);
+      peer.send(dhcpReply(DHCP.NAK, renewal.xid, 0));
+      await printed("net: vioif0: DHCP lease lost; asking again", 10_000);
+      expect((await again).src).toBe("0.0.0.0");
+    } finally {
+      stopper.abort();
+      peer.close();
       rmSync(dir, { recursive: true, force: true });
     }
   }, 300_000);
