@@ -23,6 +23,8 @@
 int __real_rump_init(void);
 void __real_rumpuser_seterrno(int error);
 
+#define DHCP_HEAD_START_MS 500    /* rump_init waits this long at most for the first lease */
+
 static int last_errno;
 static int net_configured;      /* an address is configured (netcfg_apply) */
 
@@ -254,19 +256,20 @@ no_dad(void)
 		    rumpsdk_errno());
 }
 
-/* the interface up; then the static configuration from the parameters, or DHCP */
-static void
+/* the interface up; then the static configuration from the parameters, or DHCP (returns 1 when
+ * the DHCP client was started) */
+static int
 net_configure(void)
 {
 	char ifname[IFNAMSIZ];
 	uint8_t mac[6] = { 0 };
 	struct ifreq ifr;
 	uint32_t ip, mask, gw;
-	int s, error;
+	int s, error, dhcp = 0;
 
 	if ((s = rump_sys_socket(AF_INET, SOCK_DGRAM, 0)) < 0) {
 		rumpuser_dprintf("net: no IPv4 (socket: errno %d)\n", rumpsdk_errno());
-		return;
+		return 0;
 	}
 	if ((error = find_ether(s, ifname, mac)) != 0) {
 		rumpuser_dprintf("net: no Ethernet interface attached (%d); loopback only\n", error);
@@ -287,12 +290,15 @@ net_configure(void)
 		netcfg_apply(ifname, mac, ip, mask, gw, "static");
 	} else if ((error = dhcp_start(ifname, mac)) != 0) {
 		rumpuser_dprintf("net: starting DHCP on %s failed: errno %d\n", ifname, error);
+	} else {
+		dhcp = 1;
 	}
 	goto out;
 fail:
 	rumpuser_dprintf("net: bringing up %s failed: errno %d\n", ifname, rumpsdk_errno());
 out:
 	rump_sys_close(s);
+	return dhcp;
 }
 
 /* ---- what the SDK calls ---- */
@@ -308,7 +314,10 @@ __wrap_rump_init(void)
 	if ((error = __real_rump_init()) != 0)
 		return error;
 	done = 1;
-	net_configure();
+	/* a DHCP server usually answers within milliseconds: give the client that long before the
+	 * application starts, so that it usually starts with its address, as with a static one */
+	if (net_configure())
+		rumpsdk_net_wait(DHCP_HEAD_START_MS);
 	return 0;
 }
 
