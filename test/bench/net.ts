@@ -27,7 +27,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const loadavg = () => os.loadavg().map((x) => x.toFixed(2)).join(" ");
 
 /** One GET: status and body, or null when nothing answered within timeoutMs. */
-function get(url: string, timeoutMs: number): Promise<{ status: number; body: string } | null> {
+export function get(url: string, timeoutMs: number): Promise<{ status: number; body: string } | null> {
   return new Promise((resolve) => {
     const req = http.get(url, { agent: false, timeout: timeoutMs }, (res) => {
       let body = "";
@@ -50,7 +50,7 @@ function stopAllOnExit(): void {
   process.on("exit", () => { for (const c of running) c.abort(); });
 }
 
-interface Machine {
+export interface Machine {
   /** performance.now() just before runImage: QEMU's spawn follows within a few ms */
   start: number;
   output(): string;
@@ -61,7 +61,7 @@ interface Machine {
 }
 
 /** Boots an image under runImage (optionally with a NIC forwarding 127.0.0.1:port to guestPort). */
-function boot(board: Board, image: string, accel: Accel, opts: { port?: number; guestPort?: number; memory?: string } = {}): Machine {
+export function boot(board: Board, image: string, accel: Accel, opts: { port?: number; guestPort?: number; memory?: string } = {}): Machine {
   stopAllOnExit();
   const ac = new AbortController();
   running.add(ac);
@@ -97,7 +97,7 @@ const why = (out: string) => out.match(/^reason: .*$/m)?.[0] ?? out.trim().split
  * with a 1 s timeout, so an attempt stuck in QEMU's user networking before the guest listens does not
  * delay the next) until one answers 200. Returns the ms from start to that response's end and its body.
  */
-async function first200(m: Machine, url: string, limitMs = 120_000): Promise<{ ms: number; body: string }> {
+export async function first200(m: Machine, url: string, limitMs = 120_000): Promise<{ ms: number; body: string }> {
   let result: { ms: number; body: string } | null = null;
   let exited = false;
   m.done.then(() => (exited = true), () => (exited = true));
