@@ -155,6 +155,8 @@ parse(const struct dhcp_msg *m, size_t len, struct lease *l)
 	}
 	if ((type == DHCPOFFER || type == DHCPACK) && (l->ip == 0 || l->ip == INADDR_BROADCAST))
 		return 0;
+	if (l->secs < 4)
+		l->secs = 4;                    /* shorter would have the client ask without pause */
 	return type;
 }
 
