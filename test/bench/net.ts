@@ -27,7 +27,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const loadavg = () => os.loadavg().map((x) => x.toFixed(2)).join(" ");
 
 /** One GET: status and body, or null when nothing answered within timeoutMs. */
-export function get(url: string, timeoutMs: number): Promise<{ status: number; body: string } | null> {
+function get(url: string, timeoutMs: number): Promise<{ status: number; body: string } | null> {
   return new Promise((resolve) => {
     const req = http.get(url, { agent: false, timeout: timeoutMs }, (res) => {
       let body = "";
