@@ -46,6 +46,7 @@ struct core_thread {
 
 static struct core_thread boot_thread = { .name = "boot", .state = EXITED };
 static struct core_thread *cur = &boot_thread;
+void **core_self_userslots = boot_thread.userslots;
 static struct core_waitq runq;
 static struct core_thread *timerq, *allthreads, *zombies;
 static unsigned long intr_on;           /* plat_intr_disable() token meaning "enabled" */
@@ -197,6 +198,7 @@ static void schedule(void)
 		check_stack(prev);      /* an exited thread's stack is still there until reaped */
 		check_stack(next);
 		cur = next;
+		core_self_userslots = next->userslots;
 		plat_ctx_switch(&prev->sp, next->sp);
 	}
 	reap();
@@ -276,7 +278,6 @@ int core_thread_join(struct core_thread *t)
 struct core_thread *core_thread_self(void) { return cur; }
 const char *core_thread_name(struct core_thread *t) { return t ? t->name : "?"; }
 const char *core_thread_current_name(void) { return cur->name; }
-void **core_thread_userslots(struct core_thread *t) { return t->userslots; }
 
 void core_thread_yield(void)
 {

@@ -6,14 +6,14 @@
 #include <core/core.h>
 #include <rump/rumpuser.h>
 
-/* the per-thread words rumpuser keeps in core_thread_userslots() */
+/* the per-thread words rumpuser keeps in core's user slots (core_self_userslots) */
 #define SLOT_CURLWP 0
 #define SLOT_ERRNO  1
 
 static inline void **
 rumpuser__slots(void)
 {
-	return core_thread_userslots(core_thread_self());
+	return core_self_userslots;
 }
 
 /* release / retake the kernel CPU around a block; no-ops before rumpuser_init */

@@ -97,6 +97,9 @@ export const why = (out: string) => out.match(/^reason: .*$/m)?.[0] ?? out.trim(
  * Polls GET url from the machine's start: a new attempt every 20 ms (several may be in flight, each
  * with a 1 s timeout, so an attempt stuck in QEMU's user networking before the guest listens does not
  * delay the next) until one answers 200. Returns the ms from start to that response's end and its body.
+ * Up to 1 s / 20 ms attempts may be in flight, so that stuck ones never hold up the next: QEMU hands
+ * every connection made before the guest has its address to the guest as soon as it learns the
+ * guest's MAC (at DHCP's first message), where it is lost; each waits out its timeout.
  */
 export async function first200(m: Machine, url: string, limitMs = 120_000): Promise<{ ms: number; body: string }> {
   let result: { ms: number; body: string } | null = null;
@@ -106,7 +109,7 @@ export async function first200(m: Machine, url: string, limitMs = 120_000): Prom
   while (!result) {
     if (exited) throw new Error(`the guest stopped before answering: ${why(m.output())}`);
     if (performance.now() - m.start > limitMs) throw new Error(`no HTTP 200 within ${limitMs / 1000} s: ${why(m.output())}`);
-    if (inFlight < 16) {
+    if (inFlight < 50) {
       inFlight++;
       get(url, 1000).then((r) => {
         inFlight--;

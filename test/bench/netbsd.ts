@@ -3,66 +3,35 @@
 // memory, QEMU start to the first HTTP 200 (against the do-nothing floor kernel's first line), and
 // requests per second at 1 and 16 connections (wrk). Needs NetBSD rump kernel components: set
 // RUMPSDK_NETBSD_DIR to their folder; without it the section says so and measures nothing.
-import { spawn } from "node:child_process";
-import http from "node:http";
 import path from "node:path";
 import { loadBoard } from "../../toolchain/boards.ts";
 import { build } from "../../toolchain/build.ts";
 import type { KernelFlavor } from "../../toolchain/netbsd.ts";
 import { sdkPath } from "../../toolchain/paths.ts";
-import { netArgs, probeAccel, probeKernel, qemuArgs, runImage, type Accel } from "../../toolchain/qemu.ts";
+import { freePort, probeAccel, probeKernel, runImage, type Accel } from "../../toolchain/qemu.ts";
 import { fmt, median, row, target } from "./lib.ts";
-import { freePort, wrk, WRK_SECONDS } from "./linux-guest.ts";
+import { wrk, WRK_SECONDS } from "./linux-guest.ts";
+import { boot, first200 } from "./net.ts";
 
 const BOOTS = 3;
 const GUEST_MEMORY = "16M";
 
-function get(url: string, timeoutMs: number): Promise<{ status: number; body: string } | null> {
-  return new Promise((resolve) => {
-    const req = http.get(url, { agent: false, timeout: timeoutMs }, (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (d) => (body += d));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
-      res.on("error", () => resolve(null));
-    });
-    req.on("timeout", () => { req.destroy(); resolve(null); });
-    req.on("error", () => resolve(null));
-  });
-}
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 interface Run { first200Ms: number; heapUsed: number; rps1: number; rps16: number; errors: number }
 
-/** One boot: QEMU start to the first 200 of GET /metrics (polled every 20 ms), then wrk at 1 and 16. */
+/** One boot: QEMU start to the first 200 of GET /metrics (the net section's first200: a new attempt every
+ * 20 ms, several in flight), then wrk at 1 and 16 connections. */
 async function oneBoot(image: string, accel: Accel, memory: string): Promise<Run> {
-  const board = loadBoard("qemu-x86");
   const port = await freePort();
-  const args = qemuArgs(board, image, accel, [...netArgs("virtio", [{ host: port, guest: 80 }]), "-m", memory]);
-  const start = performance.now();
-  const child = spawn("timeout", ["240", board.qemu!.binary, ...args], { stdio: ["ignore", "pipe", "pipe"] });
-  let out = "";
-  child.stdout.on("data", (d) => (out += d));
-  const exited = new Promise<void>((r) => child.on("close", () => r()));
-  let dead = false;
-  exited.then(() => (dead = true));
+  const m = boot(loadBoard("qemu-x86"), image, accel, { port, memory });
   try {
     const url = `http://127.0.0.1:${port}/metrics`;
-    let first: { status: number; body: string } | null = null;
-    while (!dead && performance.now() - start < 120_000) {
-      first = await get(url, 1000);
-      if (first?.status === 200) break;
-      await sleep(20);
-    }
-    if (first?.status !== 200) throw new Error(`no HTTP 200 from ${image} in ${memory}: ${out.match(/^reason: .*$/m)?.[0] ?? out.slice(-400)}`);
-    const first200Ms = performance.now() - start;
+    const first = await first200(m, url);
     const heapUsed = JSON.parse(first.body).memory.heap_used as number;
     const w1 = await wrk(url, 1, WRK_SECONDS);
     const w16 = await wrk(url, 16, WRK_SECONDS);
-    return { first200Ms, heapUsed, rps1: w1.rps, rps16: w16.rps, errors: w1.errors + w16.errors };
+    return { first200Ms: first.ms, heapUsed, rps1: w1.rps, rps16: w16.rps, errors: w1.errors + w16.errors };
   } finally {
-    child.kill("SIGTERM");
-    await exited;
+    await m.stop();
   }
 }
 

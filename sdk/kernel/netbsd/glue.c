@@ -4,10 +4,10 @@
  *
  * - rump_init: the link wraps it (ld --wrap=rump_init): NetBSD's rump_init starts the kernel, which
  *   attaches the PCI NICs it has drivers for and opens fds 0/1/2 on its console (so the runtime's
- *   writes to fd 1 reach rumpuser_putchar); then the first Ethernet interface is brought up with a
- *   static IPv4 configuration through the standard ioctls (SIOCSIFFLAGS, SIOCAIFADDR) and the default
- *   route through the routing socket (RTM_ADD). No DHCP client yet: without net.ip the defaults of
- *   QEMU's user networking are used (10.0.2.15/24, gateway 10.0.2.2), and the log line says so.
+ *   writes to fd 1 reach rumpuser_putchar); then the first Ethernet interface is brought up
+ *   (SIOCSIFFLAGS) and configured: statically from the net.* parameters, or by the DHCP client
+ *   (dhcp.c) when net.ip is unset, through the standard ioctls (SIOCAIFADDR) and the routing socket
+ *   (RTM_ADD of the default route).
  * - errno: NetBSD's syscall wrappers report a failure through rumpuser_seterrno; the link wraps that
  *   too and the glue keeps a copy for rumpsdk_errno(). One copy is enough: core runs one thread at a
  *   time and switches only when a thread blocks, and nothing blocks between a syscall's return and
@@ -23,8 +23,10 @@
 int __real_rump_init(void);
 void __real_rumpuser_seterrno(int error);
 
+#define DHCP_HEAD_START_MS 500    /* rump_init waits this long at most for the first lease */
+
 static int last_errno;
-static int net_configured;
+static int net_configured;      /* an address is configured (netcfg_apply) */
 
 void
 __wrap_rumpuser_seterrno(int error)
@@ -82,19 +84,20 @@ parse_ipv4(const char *s, uint32_t *out)
 	return 1;
 }
 
-/* a parameter that must be an IPv4 address; *set says whether it was given */
+/* a parameter that must be an IPv4 address; dflt (or 0 without one) when unset or malformed */
 static uint32_t
-param_ipv4(const char *name, const char *dflt, int *set)
+param_ipv4(const char *name, const char *dflt)
 {
 	char buf[32];
 	uint32_t a = 0;
 
-	*set = rumpuser_getparam(name, buf, sizeof(buf)) == 0;
-	if (*set && !parse_ipv4(buf, &a)) {
-		rumpuser_dprintf("net: parameter %s=\"%s\" is not an IPv4 address; using %s\n", name, buf, dflt);
-		*set = 0;
+	if (rumpuser_getparam(name, buf, sizeof(buf)) == 0 && buf[0] != '\0') {
+		if (parse_ipv4(buf, &a))
+			return a;
+		rumpuser_dprintf("net: parameter %s=\"%s\" is not an IPv4 address; %s%s\n", name, buf,
+		    dflt != NULL ? "using " : "ignored", dflt != NULL ? dflt : "");
 	}
-	if (!*set)
+	if (dflt != NULL)
 		parse_ipv4(dflt, &a);
 	return a;
 }
@@ -157,8 +160,9 @@ find_ether(int s, char *name, uint8_t mac[6])
 	return ENXIO;
 }
 
+/* the default route via gw: RTM_ADD or RTM_DELETE on a routing socket */
 static int
-add_default_route(uint32_t gw)
+default_route(int type, uint32_t gw)
 {
 	struct {
 		struct rt_msghdr h;
@@ -169,7 +173,7 @@ add_default_route(uint32_t gw)
 	__builtin_memset(&m, 0, sizeof(m));
 	m.h.rtm_msglen = sizeof(m);
 	m.h.rtm_version = RTM_VERSION;
-	m.h.rtm_type = RTM_ADD;
+	m.h.rtm_type = (uint8_t)type;
 	m.h.rtm_flags = RTF_UP | RTF_GATEWAY | RTF_STATIC;
 	m.h.rtm_addrs = RTA_DST | RTA_GATEWAY | RTA_NETMASK;
 	m.h.rtm_seq = 1;
@@ -184,28 +188,94 @@ add_default_route(uint32_t gw)
 	return rv;
 }
 
+int
+netcfg_addr(unsigned long op, const char *ifname, uint32_t ip, uint32_t mask, uint32_t bcast)
+{
+	union { struct ifreq r; struct ifaliasreq a; } u;
+	int s, rv = 0;
+
+	__builtin_memset(&u, 0, sizeof(u));
+	strlcopy(u.a.ifra_name, ifname, IFNAMSIZ);     /* both start with the name */
+	u.a.ifra_addr = sin4(ip);                       /* ifr_addr lies there too */
+	if (op == SIOCAIFADDR) {
+		if (mask != 0)
+			u.a.ifra_mask = sin4(mask);
+		u.a.ifra_broadaddr = sin4(bcast);
+	}
+	if ((s = rump_sys_socket(AF_INET, SOCK_DGRAM, 0)) < 0)
+		return rumpsdk_errno();
+	if (rump_sys_ioctl(s, op, &u) < 0)
+		rv = rumpsdk_errno();
+	rump_sys_close(s);
+	return rv;
+}
+
+void
+netcfg_apply(const char *ifname, const uint8_t mac[6], uint32_t ip, uint32_t mask, uint32_t gw,
+    const char *how)
+{
+	char ip_s[16], gw_s[16];
+	int error;
+
+	if ((error = netcfg_addr(SIOCAIFADDR, ifname, ip, mask, ip | ~mask)) != 0) {
+		rumpuser_dprintf("net: configuring %s failed: errno %d\n", ifname, error);
+		return;
+	}
+	if (gw != 0 && (error = default_route(RTM_ADD, gw)) != 0)
+		rumpuser_dprintf("net: default route via gateway failed: errno %d\n", error);
+	fmt_ipv4(ip_s, ip);
+	fmt_ipv4(gw_s, gw);
+	rumpuser_dprintf("net: %s %02x:%02x:%02x:%02x:%02x:%02x %s/%d gw %s (%s)\n", ifname,
+	    mac[0], mac[1], mac[2], mac[3], mac[4], mac[5], ip_s, __builtin_popcount(mask), gw_s, how);
+	net_configured = 1;
+}
+
+void
+netcfg_remove(const char *ifname, uint32_t ip, uint32_t gw)
+{
+	net_configured = 0;
+	if (gw != 0)
+		default_route(RTM_DELETE, gw);
+	netcfg_addr(SIOCDIFADDR, ifname, ip, 0, 0);
+}
+
+/*
+ * NetBSD probes a new IPv4 address with ARP before using it (RFC 5227 duplicate address detection:
+ * a random wait of up to 1 s, 3 probes 1-2 s apart, then 2 s more). Until then the address is
+ * tentative: packets to it are dropped, so the first connection would wait 4-7 s. The lwip flavor
+ * does no such detection either; the address is announced (a gratuitous ARP) and used at once.
+ */
 static void
+no_dad(void)
+{
+	static const int mib[] = { CTL_NET, PF_INET, IPPROTO_IP, IPCTL_DAD_COUNT };
+	int zero = 0;
+
+	if (rump_sys___sysctl(mib, 4, NULL, NULL, &zero, sizeof(zero)) < 0)
+		rumpuser_dprintf("net: turning off duplicate address detection failed: errno %d\n",
+		    rumpsdk_errno());
+}
+
+/* the interface up; then the static configuration from the parameters, or DHCP (returns 1 when
+ * the DHCP client was started) */
+static int
 net_configure(void)
 {
-	char ifname[IFNAMSIZ], ip_s[16], gw_s[16];
+	char ifname[IFNAMSIZ];
 	uint8_t mac[6] = { 0 };
 	struct ifreq ifr;
-	struct ifaliasreq ifra;
 	uint32_t ip, mask, gw;
-	int s, error, ip_set, mask_set, gw_set, prefix;
+	int s, error, dhcp = 0;
 
 	if ((s = rump_sys_socket(AF_INET, SOCK_DGRAM, 0)) < 0) {
 		rumpuser_dprintf("net: no IPv4 (socket: errno %d)\n", rumpsdk_errno());
-		return;
+		return 0;
 	}
 	if ((error = find_ether(s, ifname, mac)) != 0) {
 		rumpuser_dprintf("net: no Ethernet interface attached (%d); loopback only\n", error);
 		goto out;
 	}
-	ip = param_ipv4("net.ip", "10.0.2.15", &ip_set);
-	mask = param_ipv4("net.netmask", "255.255.255.0", &mask_set);
-	gw = param_ipv4("net.gw", ip_set ? "0.0.0.0" : "10.0.2.2", &gw_set);
-
+	no_dad();
 	__builtin_memset(&ifr, 0, sizeof(ifr));
 	strlcopy(ifr.ifr_name, ifname, IFNAMSIZ);
 	if (rump_sys_ioctl(s, SIOCGIFFLAGS, &ifr) < 0)
@@ -214,28 +284,21 @@ net_configure(void)
 	if (rump_sys_ioctl(s, SIOCSIFFLAGS, &ifr) < 0)
 		goto fail;
 
-	__builtin_memset(&ifra, 0, sizeof(ifra));
-	strlcopy(ifra.ifra_name, ifname, IFNAMSIZ);
-	ifra.ifra_addr = sin4(ip);
-	ifra.ifra_mask = sin4(mask);
-	ifra.ifra_broadaddr = sin4(ip | ~mask);
-	if (rump_sys_ioctl(s, SIOCAIFADDR, &ifra) < 0)
-		goto fail;
-	if (gw != 0 && (error = add_default_route(gw)) != 0)
-		rumpuser_dprintf("net: default route via gateway failed: errno %d\n", error);
-	net_configured = 1;
-
-	prefix = __builtin_popcount(mask);
-	fmt_ipv4(ip_s, ip);
-	fmt_ipv4(gw_s, gw);
-	rumpuser_dprintf("net: %s %02x:%02x:%02x:%02x:%02x:%02x %s/%d gw %s (%s)\n", ifname,
-	    mac[0], mac[1], mac[2], mac[3], mac[4], mac[5], ip_s, prefix, gw_s,
-	    ip_set ? "static" : "static, QEMU user-net defaults: the netbsd flavor has no DHCP client yet");
+	if ((ip = param_ipv4("net.ip", NULL)) != 0) {
+		mask = param_ipv4("net.netmask", "255.255.255.0");
+		gw = param_ipv4("net.gw", NULL);
+		netcfg_apply(ifname, mac, ip, mask, gw, "static");
+	} else if ((error = dhcp_start(ifname, mac)) != 0) {
+		rumpuser_dprintf("net: starting DHCP on %s failed: errno %d\n", ifname, error);
+	} else {
+		dhcp = 1;
+	}
 	goto out;
 fail:
-	rumpuser_dprintf("net: configuring %s failed: errno %d\n", ifname, rumpsdk_errno());
+	rumpuser_dprintf("net: bringing up %s failed: errno %d\n", ifname, rumpsdk_errno());
 out:
 	rump_sys_close(s);
+	return dhcp;
 }
 
 /* ---- what the SDK calls ---- */
@@ -251,15 +314,42 @@ __wrap_rump_init(void)
 	if ((error = __real_rump_init()) != 0)
 		return error;
 	done = 1;
-	net_configure();
+	/* a DHCP server usually answers within milliseconds: give the client that long before the
+	 * application starts, so that it usually starts with its address, as with a static one */
+	if (net_configure())
+		rumpsdk_net_wait(DHCP_HEAD_START_MS);
 	return 0;
 }
 
-/* static configuration: done by the time rump_init returns, or never */
+/*
+ * Static configuration is done by the time rump_init returns; DHCP's comes from its thread. The wait
+ * sleeps in poll on a routing socket, which wakes it when an address or route is added, and looks
+ * again at least every 100 ms (the flag is set just after the last such message).
+ */
 int
 rumpsdk_net_wait(int timeout_ms)
 {
-	(void)timeout_ms;
+	int64_t sec, end;
+	long nsec;
+	char msg[512];
+	int s;
+
+	if (net_configured || (s = rump_sys_socket(AF_ROUTE, SOCK_RAW, 0)) < 0)
+		return net_configured ? 0 : ETIMEDOUT;
+	rumpuser_clock_gettime(RUMPUSER_CLOCK_ABSMONO, &sec, &nsec);
+	end = sec * 1000 + nsec / 1000000 + timeout_ms;
+	while (!net_configured) {
+		struct pollfd pfd = { .fd = s, .events = POLLIN };
+		int64_t left = 100;
+		if (timeout_ms >= 0) {
+			rumpuser_clock_gettime(RUMPUSER_CLOCK_ABSMONO, &sec, &nsec);
+			if ((left = end - (sec * 1000 + nsec / 1000000)) <= 0)
+				break;
+		}
+		if (rump_sys_poll(&pfd, 1, left < 100 ? (int)left : 100) > 0)
+			rump_sys_read(s, msg, sizeof(msg));
+	}
+	rump_sys_close(s);
 	return net_configured ? 0 : ETIMEDOUT;
 }
 

@@ -13,6 +13,8 @@
 
 #define IFF_UP    0x0001
 
+#define SO_DONTROUTE 0x0010     /* send through the interface that holds the address, no route */
+
 /* struct sockaddr_storage: 128 bytes, 8-aligned */
 struct nb_sockaddr_storage {
 	uint8_t ss_len;
@@ -57,6 +59,7 @@ struct sockaddr_dl {
 
 #define SIOCSIFFLAGS _IOW('i', 16, struct ifreq)
 #define SIOCGIFFLAGS _IOWR('i', 17, struct ifreq)
+#define SIOCDIFADDR  _IOW('i', 25, struct ifreq)
 #define SIOCAIFADDR  _IOW('i', 26, struct ifaliasreq)
 #define SIOCGIFCONF  _IOWR('i', 38, struct ifconf)
 
@@ -85,11 +88,27 @@ _Static_assert(sizeof(struct rt_msghdr) == 120, "struct rt_msghdr is 120 bytes o
 
 #define RTM_VERSION 4
 #define RTM_ADD     0x1
+#define RTM_DELETE  0x2
 #define RTF_UP      0x1
 #define RTF_GATEWAY 0x2
 #define RTF_STATIC  0x800
 #define RTA_DST     0x1
 #define RTA_GATEWAY 0x2
 #define RTA_NETMASK 0x4
+
+/* sysctl net.inet.ip.dad_count: { CTL_NET, PF_INET, IPPROTO_IP, IPCTL_DAD_COUNT } */
+#define CTL_NET          4
+#define IPCTL_DAD_COUNT  25
+
+/* glue.c: interface addresses (op SIOCAIFADDR: add ip/mask with broadcast bcast, a mask of 0
+ * left unspecified; SIOCDIFADDR: remove ip), a configured address (added, the default route via
+ * gw unless 0, the boot log line "net: ... (how)", rumpsdk_net_wait woken) and its removal */
+int netcfg_addr(unsigned long op, const char *ifname, uint32_t ip, uint32_t mask, uint32_t bcast);
+void netcfg_apply(const char *ifname, const uint8_t mac[6], uint32_t ip, uint32_t mask, uint32_t gw,
+    const char *how);
+void netcfg_remove(const char *ifname, uint32_t ip, uint32_t gw);
+
+/* dhcp.c: the DHCP client for ifname (already up), in a thread of its own; 0 or an errno value */
+int dhcp_start(const char *ifname, const uint8_t mac[6]);
 
 #endif

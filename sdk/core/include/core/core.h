@@ -48,8 +48,11 @@ int core_thread_join(struct core_thread *t);   /* only for CORE_THREAD_JOINABLE 
 struct core_thread *core_thread_self(void);
 const char *core_thread_name(struct core_thread *t);
 void core_thread_yield(void);
-/* per-thread words for the layer above (rumpuser keeps curlwp and errno here) */
-void **core_thread_userslots(struct core_thread *t);
+/* the running thread's CORE_THREAD_USERSLOTS words for the layer above (rumpuser keeps curlwp and
+ * errno there): a variable, not a call, because NetBSD's kernel asks for its current lwp on nearly
+ * every lock and per-CPU access, and each call and return is costly under QEMU's TCG. Core points
+ * it at the thread it switches to; others only read it */
+extern void **core_self_userslots;
 /* thread list for diagnostics: calls fn for each live thread */
 struct core_thread_info {
 	const char *name; const char *state; size_t stack_size;
