@@ -663,14 +663,15 @@ class Emitter {
     tail.push(`\trt_gc_add_roots(L_, ${Math.max(1, this.lits.size)});`);
     tail.push(`\trt_gc_add_root_ptrs((void **)A_, ${Math.max(1, this.atoms.size)});`);
     tail.push(`\trt_register_ics(IC_, ${Math.max(1, this.nics)});`);
-    for (const [s, i] of this.atoms) tail.push(`\tA_[${i}] = rt_atom_utf8(${cstr(s)}, ${Buffer.byteLength(s)});`);
-    for (const [s, i] of this.lits) {
-      if (/[\ud800-\udfff]/.test(s) && !/^[\s\S]*$/u.test(s)) {
-        // lone surrogates: emit UTF-16 units
-        const units = Array.from({ length: s.length }, (_, k) => s.charCodeAt(k));
-        tail.push(`\t{ static const uint16_t u[] = {${units.join(",")}}; L_[${i}] = rt_str_new(u, ${units.length}); }`);
-      } else tail.push(`\tL_[${i}] = rt_box_ptr(rt_atom_utf8(${cstr(s)}, ${Buffer.byteLength(s)}));`);
-    }
+    // keys and literals interned from two tables in one loop each (see rt_atoms_init in rtx.h)
+    const table = (name: string, m: Map<string, number>) => {
+      if (!m.size) return;
+      const rows = [...m.keys()].map((s) => `\t\t{${cstr(s)}, ${Buffer.byteLength(s)}},`);
+      tail.push(`\tstatic const rt_utf8 ${name}T_[] = {`, ...rows, `\t};`);
+      tail.push(`\trt_${name === "A" ? "atoms" : "lits"}_init(${name}_, ${name}T_, ${m.size});`);
+    };
+    table("A", this.atoms);
+    table("L", this.lits);
     for (const m of inits) tail.push(`\t${m}();`);
     tail.push(`}`);
     return [...head, ...this.bodies, ...tail].join("\n") + "\n";

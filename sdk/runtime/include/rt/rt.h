@@ -237,6 +237,11 @@ rt_value rt_typeof(rt_value v);
 /* a static string literal in generated code: created once, rooted */
 rt_value rt_lit(rt_value *slot, const char *utf8, size_t n);
 #define RT_LIT(slot, s) ((slot) ? (slot) : rt_lit(&(slot), s, sizeof(s) - 1))
+/* a program's property keys and string literals, interned at start-up from one table each (a loop,
+ * not a call per string: less code to run once, which is what start-up under emulation pays for) */
+typedef struct { const char *s; uint32_t n; } rt_utf8;
+void rt_atoms_init(rt_string **out, const rt_utf8 *tab, size_t n);
+void rt_lits_init(rt_value *out, const rt_utf8 *tab, size_t n);
 
 /* ---- GC ---- */
 void *rt_alloc(size_t size, int type); /* zeroed */
