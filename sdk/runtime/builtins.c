@@ -461,26 +461,20 @@ void rt_builtins_init(void) {
 	rt_method(array_iter_proto, "next", iterobj_next, 0);
 
 	rt_value oc = ctor("Object", obj_ctor, 1, rt_proto_object);
-	rt_method(oc, "keys", obj_keys, 1);
-	rt_method(oc, "values", obj_values, 1);
-	rt_method(oc, "entries", obj_entries, 1);
-	rt_method(oc, "assign", obj_assign, 2);
-	rt_method(oc, "fromEntries", obj_fromentries, 1);
-	rt_method(oc, "freeze", obj_freeze, 1);
-	rt_method(oc, "isFrozen", obj_isfrozen, 1);
-	rt_method(oc, "seal", obj_seal, 1);
-	rt_method(oc, "preventExtensions", obj_seal, 1);
-	rt_method(oc, "create", obj_create, 2);
-	rt_method(oc, "getPrototypeOf", obj_getproto, 1);
-	rt_method(oc, "setPrototypeOf", obj_setproto, 2);
-	rt_method(oc, "defineProperty", obj_defprop, 3);
-	rt_method(oc, "getOwnPropertyNames", obj_getownpropnames, 1);
-	rt_method(oc, "is", obj_is, 2);
-	rt_method(oc, "hasOwn", obj_hasown, 2);
-	rt_method(rt_proto_object, "hasOwnProperty", op_hasown, 1);
-	rt_method(rt_proto_object, "toString", op_tostring, 0);
-	rt_method(rt_proto_object, "valueOf", op_valueof, 0);
-	rt_method(rt_proto_object, "isPrototypeOf", op_isprototypeof, 1);
+	static const rt_fndef methods1[] = {
+		{"keys", obj_keys, 1}, {"values", obj_values, 1}, {"entries", obj_entries, 1}, {"assign", obj_assign, 2},
+		{"fromEntries", obj_fromentries, 1}, {"freeze", obj_freeze, 1}, {"isFrozen", obj_isfrozen, 1},
+		{"seal", obj_seal, 1}, {"preventExtensions", obj_seal, 1}, {"create", obj_create, 2},
+		{"getPrototypeOf", obj_getproto, 1}, {"setPrototypeOf", obj_setproto, 2},
+		{"defineProperty", obj_defprop, 3}, {"getOwnPropertyNames", obj_getownpropnames, 1}, {"is", obj_is, 2},
+		{"hasOwn", obj_hasown, 2},
+	};
+	RT_METHODS(oc, methods1);
+	static const rt_fndef methods2[] = {
+		{"hasOwnProperty", op_hasown, 1}, {"toString", op_tostring, 0}, {"valueOf", op_valueof, 0},
+		{"isPrototypeOf", op_isprototypeof, 1},
+	};
+	RT_METHODS(rt_proto_object, methods2);
 	ctor("Function", obj_ctor, 1, rt_proto_function);
 	rt_init_functions();
 	rt_init_errors();
@@ -504,10 +498,10 @@ void rt_builtins_init(void) {
 	global("undefined", RT_UNDEF);
 	global("globalThis", rt_global_obj);
 	rt_value con = rt_obj_new(rt_proto_object);
-	rt_method(con, "log", con_log, 0);
-	rt_method(con, "error", con_error, 0);
-	rt_method(con, "warn", con_error, 0);
-	rt_method(con, "info", con_log, 0);
-	rt_method(con, "debug", con_log, 0);
+	static const rt_fndef methods3[] = {
+		{"log", con_log, 0}, {"error", con_error, 0}, {"warn", con_error, 0}, {"info", con_log, 0},
+		{"debug", con_log, 0},
+	};
+	RT_METHODS(con, methods3);
 	global("console", con);
 }

@@ -77,6 +77,11 @@ extern rt_value rt_proto_object, rt_proto_function, rt_proto_array, rt_proto_str
 extern rt_value rt_global_obj;
 rt_value rt_native(const char *name, rt_code code, uint32_t length);
 void rt_method(rt_value obj, const char *name, rt_code code, uint32_t length);
+/* methods from a table: one loop and one new shape for all of them (start-up cost, see rt_methods) */
+typedef struct { const char *name; rt_code code; uint32_t length; } rt_fndef;
+void rt_methods(rt_value obj, const rt_fndef *tab, size_t n);
+#define RT_METHODS(obj, tab) rt_methods(obj, tab, sizeof tab / sizeof tab[0])
+void rt_define_all(rt_value o, rt_string *const *keys, const rt_value *vals, uint32_t n);
 void rt_getter(rt_value obj, const char *name, rt_code code);
 rt_value rt_obj_get_c(rt_value o, const char *key);
 void rt_obj_set_c(rt_value o, const char *key, rt_value v);

@@ -122,19 +122,19 @@ void rt_init_string_methods(void);
 
 void rt_init_numbers(void) {
 	rt_value p = rt_proto_number;
-	rt_method(p, "toString", n_tostring, 1);
-	rt_method(p, "toFixed", n_tofixed, 1);
-	rt_method(p, "toPrecision", n_toprecision, 1);
-	rt_method(p, "toExponential", n_toexponential, 1);
-	rt_method(p, "toLocaleString", n_tostring, 0);
-	rt_method(p, "valueOf", n_valueof, 0);
+	static const rt_fndef methods1[] = {
+		{"toString", n_tostring, 1}, {"toFixed", n_tofixed, 1}, {"toPrecision", n_toprecision, 1},
+		{"toExponential", n_toexponential, 1}, {"toLocaleString", n_tostring, 0}, {"valueOf", n_valueof, 0},
+	};
+	RT_METHODS(p, methods1);
 	rt_value c = rt_native("Number", num_ctor, 1);
 	rt_define(c, rt_atom_prototype, p, 0);
 	rt_define(p, rt_atom_constructor, c, 0);
-	rt_method(c, "isInteger", num_isinteger, 1);
-	rt_method(c, "isSafeInteger", num_issafe, 1);
-	rt_method(c, "isFinite", num_isfinite, 1);
-	rt_method(c, "isNaN", num_isnan, 1);
+	static const rt_fndef methods2[] = {
+		{"isInteger", num_isinteger, 1}, {"isSafeInteger", num_issafe, 1}, {"isFinite", num_isfinite, 1},
+		{"isNaN", num_isnan, 1},
+	};
+	RT_METHODS(c, methods2);
 	rt_define(c, rt_atom_c("parseFloat"), rt_obj_get_c(rt_global_obj, "parseFloat"), 0);
 	rt_define(c, rt_atom_c("parseInt"), rt_obj_get_c(rt_global_obj, "parseInt"), 0);
 	rt_define(c, rt_atom_c("MAX_SAFE_INTEGER"), rt_num(9007199254740991.0), 0);
@@ -147,20 +147,26 @@ void rt_init_numbers(void) {
 	rt_define(c, rt_atom_c("NaN"), rt_num(__builtin_nan("")), 0);
 	rt_define(rt_global_obj, rt_atom_c("Number"), c, 0);
 
-	rt_method(rt_proto_boolean, "toString", b_tostring, 0);
-	rt_method(rt_proto_boolean, "valueOf", b_valueof, 0);
+	static const rt_fndef methods3[] = {
+		{"toString", b_tostring, 0}, {"valueOf", b_valueof, 0},
+	};
+	RT_METHODS(rt_proto_boolean, methods3);
 	rt_value bc = rt_native("Boolean", bool_ctor, 1);
 	rt_define(bc, rt_atom_prototype, rt_proto_boolean, 0);
 	rt_define(rt_proto_boolean, rt_atom_constructor, bc, 0);
 	rt_define(rt_global_obj, rt_atom_c("Boolean"), bc, 0);
 
 	rt_value m = rt_obj_new(rt_proto_object);
-#define MM(n, len) rt_method(m, #n, m_##n, len)
-	MM(floor, 1); MM(ceil, 1); MM(trunc, 1); MM(sqrt, 1); MM(abs, 1); MM(sin, 1); MM(cos, 1); MM(tan, 1);
-	MM(asin, 1); MM(acos, 1); MM(atan, 1); MM(exp, 1); MM(log, 1); MM(log2, 1); MM(log10, 1); MM(round, 1);
-	MM(sign, 1); MM(cbrt, 1); MM(log1p, 1); MM(expm1, 1); MM(sinh, 1); MM(cosh, 1); MM(tanh, 1); MM(asinh, 1);
-	MM(acosh, 1); MM(atanh, 1); MM(fround, 1); MM(clz32, 1); MM(pow, 2); MM(atan2, 2); MM(imul, 2);
-	MM(hypot, 2); MM(max, 2); MM(min, 2); MM(random, 0);
+#define MM(n, len) {#n, m_##n, len}
+	static const rt_fndef math[] = {
+		MM(floor, 1), MM(ceil, 1), MM(trunc, 1), MM(sqrt, 1), MM(abs, 1), MM(sin, 1), MM(cos, 1), MM(tan, 1),
+		MM(asin, 1), MM(acos, 1), MM(atan, 1), MM(exp, 1), MM(log, 1), MM(log2, 1), MM(log10, 1), MM(round, 1),
+		MM(sign, 1), MM(cbrt, 1), MM(log1p, 1), MM(expm1, 1), MM(sinh, 1), MM(cosh, 1), MM(tanh, 1), MM(asinh, 1),
+		MM(acosh, 1), MM(atanh, 1), MM(fround, 1), MM(clz32, 1), MM(pow, 2), MM(atan2, 2), MM(imul, 2),
+		MM(hypot, 2), MM(max, 2), MM(min, 2), MM(random, 0),
+	};
+#undef MM
+	RT_METHODS(m, math);
 	rt_define(m, rt_atom_c("PI"), rt_num(3.141592653589793), 0);
 	rt_define(m, rt_atom_c("E"), rt_num(2.718281828459045), 0);
 	rt_define(m, rt_atom_c("LN2"), rt_num(0.6931471805599453), 0);

@@ -409,6 +409,35 @@ void rt_set_slow(rt_value o, rt_string *key, rt_value v, rt_ic *ic) {
 void rt_set(rt_value o, rt_string *key, rt_value v) { rt_set_slow(o, key, v, 0); }
 void rt_obj_set_c(rt_value o, const char *key, rt_value v) { rt_set(o, rt_atom_c(key), v); }
 
+/* rt_define of n new keys (attributes 0) at once: one shape with all of them, not a chain of n
+ * shapes (this shape is not shared through transitions; built-in objects are one of a kind) */
+void rt_define_all(rt_value o, rt_string *const *keys, const rt_value *vals, uint32_t n) {
+	rt_object *ob = (rt_object *)rt_ptr(o);
+	rt_shape *s = ob->shape;
+	int fresh = !s->dict && s->nkeys + n <= DICT_AFTER;
+	for (uint32_t i = 0; fresh && i < n; i++) {
+		if (rt_shape_find(s, keys[i]) >= 0) fresh = 0;
+		for (uint32_t j = 0; fresh && j < i; j++) fresh = keys[j] != keys[i];
+	}
+	if (!fresh) {
+		for (uint32_t i = 0; i < n; i++) rt_define(o, keys[i], vals[i], 0);
+		return;
+	}
+	rt_shape *c = shape_alloc(s->nkeys + n);
+	c->proto = s->proto;
+	c->parent = s;
+	c->nkeys = s->nkeys + n;
+	RT_MEMCPY(c->props, s->props, s->nkeys * sizeof(rt_prop));
+	ensure_slots(ob, c->nkeys);
+	for (uint32_t i = 0; i < n; i++) {
+		c->props[s->nkeys + i].key = keys[i];
+		c->props[s->nkeys + i].attrs = 0;
+		ob->slots->v[s->nkeys + i] = vals[i];
+	}
+	ob->shape = c;
+	if (ob->h.flags & RT_F_PROTO) rt_epoch++;
+}
+
 void rt_define(rt_value o, rt_string *key, rt_value v, uint32_t attrs) {
 	rt_object *ob = (rt_object *)rt_ptr(o);
 	int i = rt_shape_find(ob->shape, key);
