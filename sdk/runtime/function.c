@@ -48,6 +48,16 @@ void rt_methods(rt_value obj, const rt_fndef *tab, size_t n) {
 	rt_define_all(obj, keys, vals, (uint32_t)n);
 }
 
+void rt_constants(rt_value obj, const rt_numdef *tab, size_t n) {
+	rt_string *keys[n];
+	rt_value vals[n];
+	for (size_t i = 0; i < n; i++) {
+		keys[i] = rt_atom_c(tab[i].name);
+		vals[i] = rt_num(tab[i].value);
+	}
+	rt_define_all(obj, keys, vals, (uint32_t)n);
+}
+
 void rt_getter(rt_value obj, const char *name, rt_code code) {
 	rt_define_accessor(obj, rt_atom_c(name), rt_native(name, code, 0), RT_UNDEF, 0);
 }

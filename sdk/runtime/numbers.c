@@ -137,14 +137,12 @@ void rt_init_numbers(void) {
 	RT_METHODS(c, methods2);
 	rt_define(c, rt_atom_c("parseFloat"), rt_obj_get_c(rt_global_obj, "parseFloat"), 0);
 	rt_define(c, rt_atom_c("parseInt"), rt_obj_get_c(rt_global_obj, "parseInt"), 0);
-	rt_define(c, rt_atom_c("MAX_SAFE_INTEGER"), rt_num(9007199254740991.0), 0);
-	rt_define(c, rt_atom_c("MIN_SAFE_INTEGER"), rt_num(-9007199254740991.0), 0);
-	rt_define(c, rt_atom_c("EPSILON"), rt_num(2.220446049250313e-16), 0);
-	rt_define(c, rt_atom_c("MAX_VALUE"), rt_num(1.7976931348623157e308), 0);
-	rt_define(c, rt_atom_c("MIN_VALUE"), rt_num(4.9406564584124654e-324), 0);
-	rt_define(c, rt_atom_c("POSITIVE_INFINITY"), rt_num(__builtin_inf()), 0);
-	rt_define(c, rt_atom_c("NEGATIVE_INFINITY"), rt_num(-__builtin_inf()), 0);
-	rt_define(c, rt_atom_c("NaN"), rt_num(__builtin_nan("")), 0);
+	static const rt_numdef number_constants[] = {
+		{"MAX_SAFE_INTEGER", 9007199254740991.0}, {"MIN_SAFE_INTEGER", -9007199254740991.0},
+		{"EPSILON", 2.220446049250313e-16}, {"MAX_VALUE", 1.7976931348623157e308}, {"MIN_VALUE", 4.9406564584124654e-324},
+		{"POSITIVE_INFINITY", __builtin_inf()}, {"NEGATIVE_INFINITY", -__builtin_inf()}, {"NaN", __builtin_nan("")},
+	};
+	RT_CONSTANTS(c, number_constants);
 	rt_define(rt_global_obj, rt_atom_c("Number"), c, 0);
 
 	static const rt_fndef methods3[] = {
@@ -156,6 +154,10 @@ void rt_init_numbers(void) {
 	rt_define(rt_proto_boolean, rt_atom_constructor, bc, 0);
 	rt_define(rt_global_obj, rt_atom_c("Boolean"), bc, 0);
 
+	rt_init_string_methods();
+}
+
+void rt_init_math(void) {
 	rt_value m = rt_obj_new(rt_proto_object);
 #define MM(n, len) {#n, m_##n, len}
 	static const rt_fndef math[] = {
@@ -167,14 +169,11 @@ void rt_init_numbers(void) {
 	};
 #undef MM
 	RT_METHODS(m, math);
-	rt_define(m, rt_atom_c("PI"), rt_num(3.141592653589793), 0);
-	rt_define(m, rt_atom_c("E"), rt_num(2.718281828459045), 0);
-	rt_define(m, rt_atom_c("LN2"), rt_num(0.6931471805599453), 0);
-	rt_define(m, rt_atom_c("LN10"), rt_num(2.302585092994046), 0);
-	rt_define(m, rt_atom_c("LOG2E"), rt_num(1.4426950408889634), 0);
-	rt_define(m, rt_atom_c("LOG10E"), rt_num(0.4342944819032518), 0);
-	rt_define(m, rt_atom_c("SQRT2"), rt_num(1.4142135623730951), 0);
-	rt_define(m, rt_atom_c("SQRT1_2"), rt_num(0.7071067811865476), 0);
+	static const rt_numdef math_constants[] = {
+		{"PI", 3.141592653589793}, {"E", 2.718281828459045}, {"LN2", 0.6931471805599453}, {"LN10", 2.302585092994046},
+		{"LOG2E", 1.4426950408889634}, {"LOG10E", 0.4342944819032518}, {"SQRT2", 1.4142135623730951},
+		{"SQRT1_2", 0.7071067811865476},
+	};
+	RT_CONSTANTS(m, math_constants);
 	rt_define(rt_global_obj, rt_atom_c("Math"), m, 0);
-	rt_init_string_methods();
 }

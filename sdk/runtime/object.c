@@ -278,6 +278,7 @@ rt_value rt_get_from(rt_value o, rt_string *key, rt_value receiver) {
 		if (!rt_is_obj(cur)) return RT_UNDEF;
 		rt_object *ob = (rt_object *)rt_ptr(cur);
 		int i = rt_shape_find(ob->shape, key);
+		if (i < 0 && cur == rt_global_obj && rt_global_lazy(key)) i = rt_shape_find(ob->shape, key);
 		if (i >= 0) {
 			rt_value v = ob->slots->v[i];
 			if (ob->shape->props[i].attrs & RT_P_ACCESSOR) return call_getter(v, receiver);
@@ -305,6 +306,7 @@ rt_value rt_get_slow(rt_value o, rt_string *key, rt_ic *ic) {
 	rt_object *cur = ob;
 	for (int depth = 0; depth < 10000; depth++) {
 		int i = rt_shape_find(cur->shape, key);
+		if (i < 0 && cur == (rt_object *)rt_ptr(rt_global_obj) && rt_global_lazy(key)) i = rt_shape_find(cur->shape, key);
 		if (i >= 0) {
 			rt_value v = cur->slots->v[i];
 			if (cur->shape->props[i].attrs & RT_P_ACCESSOR) return call_getter(v, o);
@@ -369,6 +371,7 @@ void rt_set_slow(rt_value o, rt_string *key, rt_value v, rt_ic *ic) {
 		rt_tset(o, i, rt_tonum(v));
 		return;
 	}
+	if (o == rt_global_obj) rt_global_lazy_all();
 	int i = rt_shape_find(ob->shape, key);
 	if (i >= 0) {
 		uint32_t a = ob->shape->props[i].attrs;
@@ -488,7 +491,8 @@ int rt_has_own(rt_value o, rt_string *key) {
 		}
 		return 1;
 	}
-	return rt_shape_find(((rt_object *)rt_ptr(o))->shape, key) >= 0;
+	if (rt_shape_find(((rt_object *)rt_ptr(o))->shape, key) >= 0) return 1;
+	return o == rt_global_obj && rt_global_lazy(key);
 }
 
 int rt_has(rt_value o, rt_string *key) {
@@ -502,6 +506,7 @@ int rt_has(rt_value o, rt_string *key) {
 
 int rt_delete(rt_value o, rt_string *key) {
 	if (!rt_is_obj(o)) return 1;
+	if (o == rt_global_obj) rt_global_lazy_all();
 	rt_object *ob = (rt_object *)rt_ptr(o);
 	if (ob->h.type == RT_T_ARRAY && (key->h.flags & RT_F_INDEX)) {
 		uint32_t i;

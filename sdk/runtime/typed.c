@@ -68,6 +68,7 @@ static void tset(rt_value tv, double i, double v) { rt_typed_set_slow(tv, i, v);
 
 /* ---- construction ---- */
 static rt_value ab_new(double n) {
+	rt_init_typed();
 	if (!(n >= 0) || n > 0x7fffffff) rt_throw_range("Array buffer allocation failed");
 	uint32_t len = (uint32_t)n;
 	rt_abuf *b = (rt_abuf *)rt_alloc(sizeof(rt_abuf) + len, RT_T_ARRAYBUFFER);
@@ -76,6 +77,7 @@ static rt_value ab_new(double n) {
 	return rt_box_ptr(b);
 }
 static rt_value ta_make(int kind, rt_value buf, uint32_t off, uint32_t len) {
+	rt_init_typed();
 	rt_typed *t = (rt_typed *)rt_alloc(sizeof(rt_typed), kind == RT_TA_DV ? RT_T_DATAVIEW : RT_T_TYPEDARRAY);
 	rt_obj_init(&t->o, kind == RT_TA_DV ? rt_proto_dataview : rt_proto_typed[kind]);
 	t->buffer = buf;
@@ -581,6 +583,7 @@ static rt_value mkctor(const char *name, rt_code code, rt_value proto, uint32_t 
 }
 
 void rt_init_typed(void) {
+	if (proto_ta) return;
 	rt_gc_add_root_fn(typed_roots);
 	rt_value p = proto_ta = rt_obj_new(rt_proto_object);
 	rt_getter(p, "length", ta_length);
