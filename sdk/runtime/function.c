@@ -48,6 +48,19 @@ void rt_methods(rt_value obj, const rt_fndef *tab, size_t n) {
 	rt_define_all(obj, keys, vals, (uint32_t)n);
 }
 
+void rt_class_methods(rt_value obj, rt_string *const *atoms, const rt_methoddef *tab, size_t n) {
+	rt_string *keys[n];
+	rt_value vals[n];
+	for (size_t i = 0; i < n; i++) {
+		keys[i] = atoms[tab[i].key];
+		vals[i] = func_new(tab[i].code, rt_box_ptr(keys[i]), tab[i].length, 0);
+		rt_function *f = (rt_function *)rt_ptr(vals[i]);
+		f->o.h.flags |= RT_F_ARROW;
+		f->home = obj;
+	}
+	rt_define_all(obj, keys, vals, (uint32_t)n);
+}
+
 void rt_constants(rt_value obj, const rt_numdef *tab, size_t n) {
 	rt_string *keys[n];
 	rt_value vals[n];

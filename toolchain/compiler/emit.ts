@@ -817,11 +817,15 @@ class Emitter {
     return this.closureExpr(ctx, cname, name, this.paramLength(fn), opts.home);
   }
 
+  // the last closure closureExpr made, when it captures nothing and is no constructor (class methods from a table)
+  lastPlain?: { cname: string; length: number };
+
   closureExpr(ctx: FnCtx, cname: string, name: string, length: number, home?: string): string {
     const ncap = ctx.caps.length;
     const fname = name ? cstr(name) : "0";
     const nonCtor = !ts.isFunctionDeclaration(ctx.node as ts.Node) && !ts.isFunctionExpression(ctx.node as ts.Node);
     const mk = nonCtor ? "rt_func_new_nc" : "rt_func_new";
+    this.lastPlain = ncap === 0 && nonCtor ? { cname, length } : undefined;
     if (ncap === 0 && !home) return `${mk}(${cname}, ${fname}, ${length}, 0)`;
     const f = this.tmp("fn");
     const parts = [`rt_value ${f} = ${mk}(${cname}, ${fname}, ${length}, ${ncap});`];
@@ -1601,7 +1605,16 @@ class Emitter {
     this.emit(`rt_value ${P} = rt_get(${C}, rt_atom_c("prototype"));`);
     this.emit(`((rt_function *)rt_ptr(${C}))->home = ${P};`);
     this.classInfo.set(cd, { cvar: C });
-    // methods and accessors
+    // methods and accessors; runs of plain methods (named, capturing nothing) from one table each
+    // (rt_class_methods: a loop instead of straight-line code, which start-up under emulation pays for)
+    let run: { target: string; rows: string[] } | undefined;
+    const flush = () => {
+      if (!run) return;
+      const t = this.tmp("methods");
+      this.emit(`static const rt_methoddef ${t}[] = {${run.rows.join(", ")}};`);
+      this.emit(`rt_class_methods(${run.target}, A_, ${t}, ${run.rows.length});`);
+      run = undefined;
+    };
     for (const m of cd.members) {
       if (ts.isMethodDeclaration(m) || ts.isGetAccessorDeclaration(m) || ts.isSetAccessorDeclaration(m)) {
         if (!m.body) continue;
@@ -1621,11 +1634,20 @@ class Emitter {
           keyExpr = this.atom(key);
         }
         const fv = this.funcValue(m, key, { home: target });
+        const plain = this.lastPlain;
+        if (ts.isMethodDeclaration(m) && plain && key !== "computed" && !ts.isPrivateIdentifier(m.name)) {
+          if (run && run.target !== target) flush();
+          run ??= { target, rows: [] };
+          run.rows.push(`{${plain.cname}, ${this.atoms.get(key)}, ${plain.length}}`);
+          continue;
+        }
+        flush();
         if (ts.isMethodDeclaration(m)) this.emit(`rt_define(${target}, ${keyExpr}, ${fv}, 0);`);
         else if (ts.isGetAccessorDeclaration(m)) this.emit(`rt_define_accessor(${target}, ${keyExpr}, ${fv}, RT_UNDEF, 0);`);
         else this.emit(`rt_define_accessor(${target}, ${keyExpr}, RT_UNDEF, ${fv}, 0);`);
       }
     }
+    flush();
     // the class binding is visible to static initializers: a named class expression binds its name
     // static fields and blocks, in order, with this = the class
     const statics = cd.members.filter((m) => (ts.isPropertyDeclaration(m) && this.isStatic(m)) || ts.isClassStaticBlockDeclaration(m));
