@@ -44,14 +44,18 @@ void x86_clock_start(void)
 	sample(&cal_start);
 }
 
-/* 1 with the rates measured, 0 when the PIT is absent or wrapped (more than 55 ms since the start) */
+/* 1 with the rates measured; 0 when the window may have outlasted the PIT's 16 bits (55 ms): a
+ * wrap need not show as a larger count, so only windows shorter than that even at a TSC as slow
+ * as 500 MHz (27M cycles) are trusted; or when the PIT does not count */
+#define MAX_WINDOW_CYCLES 27000000ull
+
 static int calibrate(void)
 {
 	struct sample a = cal_start, b;
 	uint32_t want = PIT_HZ / 1000 * CAL_US / 1000;
 	do {
 		sample(&b);
-		if (b.tsc - a.tsc > 10000000000ull || b.pit > a.pit)
+		if (b.tsc - a.tsc > MAX_WINDOW_CYCLES || b.pit > a.pit)
 			return 0;
 	} while (a.pit - b.pit < want);
 	x86_lapic_timer_arm(0);
@@ -113,10 +117,12 @@ static int64_t rtc_read(void)
 
 void x86_clock_init(void)
 {
-	if (!calibrate()) {                             /* a long stall of the host: once more, afresh */
-		x86_clock_start();
-		if (!calibrate())
+	for (int tries = 0; !calibrate(); tries++) {    /* a long stall of the host: afresh */
+		if (tries == 3) {
 			x86_lapic_timer_arm(0);         /* no PIT: keep the defaults */
+			break;
+		}
+		x86_clock_start();
 	}
 	wall_boot_sec = rtc_read();
 }
