@@ -67,8 +67,6 @@ rump_init(void)
 	if ((rv = rumpuser_init(RUMPUSER_VERSION, &upcalls)) != 0)
 		return rv;
 	initialized = 1;
-	if ((rv = kern_net_init()) != 0)
-		return rv;
 	if (rumpsdk_pci_attach_all)
 		rumpsdk_pci_attach_all();       /* the drivers call rumpsdk_netdev_attach */
 	return 0;
