@@ -61,6 +61,10 @@ void rt_class_methods(rt_value obj, rt_string *const *atoms, const rt_methoddef 
 	rt_define_all(obj, keys, vals, (uint32_t)n);
 }
 
+void rt_funcs_init(const rt_funcdef *tab, size_t n) {
+	for (size_t i = 0; i < n; i++) *tab[i].slot = rt_func_new(tab[i].code, tab[i].name, tab[i].length, 0);
+}
+
 void rt_constants(rt_value obj, const rt_numdef *tab, size_t n) {
 	rt_string *keys[n];
 	rt_value vals[n];

@@ -723,9 +723,21 @@ class Emitter {
         if (!this.globals.has(s)) this.globals.set(s, { kind: "global", c: `G_[${this.nG++}]`, rep: "V" });
       }
     }
-    // hoisted function objects
+    // hoisted function objects, from one table (rt_funcs_init) when they capture nothing
+    const rows: string[] = [];
     for (const st of sf.statements) {
-      if (ts.isFunctionDeclaration(st) && st.name && st.body) this.hoistFunction(st);
+      if (!ts.isFunctionDeclaration(st) || !st.name || !st.body) continue;
+      const sym = this.checker.getSymbolAtLocation(st.name)!;
+      const fv = this.funcValue(st, st.name.text);
+      const plain = this.lastPlain;
+      const target = this.lookup(sym, st).c;
+      if (plain?.ctor) rows.push(`{${plain.cname}, ${cstr(st.name.text)}, ${plain.length}, &${target}}`);
+      else this.emit(`${target} = ${fv};`);
+    }
+    if (rows.length) {
+      const t = this.tmp("funcs");
+      this.emit(`static const rt_funcdef ${t}[] = {${rows.join(", ")}};`);
+      this.emit(`rt_funcs_init(${t}, ${rows.length});`);
     }
     for (const st of sf.statements) this.stmt(st);
     this.protos.push(`static void ${name}(void);`);
@@ -738,13 +750,6 @@ class Emitter {
   }
 
   // ---- functions ----
-  hoistFunction(fd: ts.FunctionDeclaration) {
-    const sym = this.checker.getSymbolAtLocation(fd.name!)!;
-    const fv = this.funcValue(fd, fd.name!.text);
-    const target = this.lookup(sym, fd);
-    this.emit(`${target.c} = ${fv};`);
-  }
-
   /** Compiles a function-like node into a C function; returns the C expression creating its closure. */
   funcValue(fn: ts.SignatureDeclaration, name: string, opts: { method?: boolean; home?: string } = {}): string {
     const body = (fn as ts.FunctionLikeDeclaration).body;
@@ -817,15 +822,15 @@ class Emitter {
     return this.closureExpr(ctx, cname, name, this.paramLength(fn), opts.home);
   }
 
-  // the last closure closureExpr made, when it captures nothing and is no constructor (class methods from a table)
-  lastPlain?: { cname: string; length: number };
+  // the last closure closureExpr made, when it captures nothing (class methods and module functions from tables)
+  lastPlain?: { cname: string; length: number; ctor: boolean };
 
   closureExpr(ctx: FnCtx, cname: string, name: string, length: number, home?: string): string {
     const ncap = ctx.caps.length;
     const fname = name ? cstr(name) : "0";
     const nonCtor = !ts.isFunctionDeclaration(ctx.node as ts.Node) && !ts.isFunctionExpression(ctx.node as ts.Node);
     const mk = nonCtor ? "rt_func_new_nc" : "rt_func_new";
-    this.lastPlain = ncap === 0 && nonCtor ? { cname, length } : undefined;
+    this.lastPlain = ncap === 0 ? { cname, length, ctor: !nonCtor } : undefined;
     if (ncap === 0 && !home) return `${mk}(${cname}, ${fname}, ${length}, 0)`;
     const f = this.tmp("fn");
     const parts = [`rt_value ${f} = ${mk}(${cname}, ${fname}, ${length}, ${ncap});`];
@@ -1635,7 +1640,7 @@ class Emitter {
         }
         const fv = this.funcValue(m, key, { home: target });
         const plain = this.lastPlain;
-        if (ts.isMethodDeclaration(m) && plain && key !== "computed" && !ts.isPrivateIdentifier(m.name)) {
+        if (ts.isMethodDeclaration(m) && plain && !plain.ctor && key !== "computed" && !ts.isPrivateIdentifier(m.name)) {
           if (run && run.target !== target) flush();
           run ??= { target, rows: [] };
           run.rows.push(`{${plain.cname}, ${this.atoms.get(key)}, ${plain.length}}`);
