@@ -22,13 +22,44 @@ NATIVE(n_tostring) {
 	size_t n = rt_dtoa_radix(d, (int)radix, buf);
 	return rt_str_from_utf8(buf, n);
 }
+/* toFixed for the common case, exactly (64-bit targets): |d| = m * 2^e with -64 < e < 0 and
+ * m * 10^f below 2^64 gives n = round-half-up(|d| * 10^f) by integer arithmetic; otherwise 0
+ * (the caller then uses rt_dtoa_fixed's exact big-number digits) */
+static size_t fixed_fast(double d, int f, char *out) {
+#if UINTPTR_MAX > 0xffffffffu
+	union { double d; uint64_t u; } b = {d};
+	int exp = (int)(b.u >> 52 & 0x7ff), e = exp - 1075;
+	if (f > 19 || exp == 0 || e >= 0 || e <= -64) return 0;
+	uint64_t m = (b.u & ((1ull << 52) - 1)) | 1ull << 52, p = 1, q;
+	for (int i = 0; i < f; i++) p *= 10;
+	if (__builtin_mul_overflow(m, p, &q)) return 0;
+	uint64_t n = q >> -e;
+	if ((q & ((1ull << -e) - 1)) >= 1ull << (-e - 1)) n++;
+	char dig[24];
+	int nd = 0;
+	do dig[nd++] = (char)('0' + n % 10); while ((n /= 10) != 0);
+	while (nd < f + 1) dig[nd++] = '0';
+	size_t at = 0;
+	if (d < 0) out[at++] = '-';
+	while (nd > f) out[at++] = dig[--nd];
+	if (f) out[at++] = '.';
+	while (nd > 0) out[at++] = dig[--nd];
+	out[at] = 0;
+	return at;
+#else
+	(void)d; (void)f; (void)out;
+	return 0;
+#endif
+}
+
 NATIVE(n_tofixed) {
 	double d = this_num(this_);
 	double digits = rt_to_integer(rt_arg_num(argc, argv, 0, 0));
 	if (digits < 0 || digits > 100) rt_throw_range("toFixed() digits argument must be between 0 and 100");
 	if (!(d == d) || d >= 1e21 || d <= -1e21) return rt_num_to_str(d);
 	char buf[RT_NUMCONV_BUF];
-	size_t n = rt_dtoa_fixed(d, (int)digits, buf);
+	size_t n = fixed_fast(d, (int)digits, buf);
+	if (!n) n = rt_dtoa_fixed(d, (int)digits, buf);
 	return rt_str_from_utf8(buf, n);
 }
 NATIVE(n_toprecision) {
