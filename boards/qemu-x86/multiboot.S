@@ -121,13 +121,30 @@ entry64:
 	mov	%eax, %fs
 	mov	%eax, %gs
 
-	/* zero .bss (the linker script aligns its ends to 8) */
+	/* zero .bss (the linker script aligns its ends to 8), 64 bytes an iteration: under QEMU TCG
+	   a rep stosq runs one element per pass through its translated block, ~0.3 ms for .bss */
 	mov	$__bss_start, %edi
 	mov	$__bss_end, %ecx
-	sub	%edi, %ecx
-	shr	$3, %ecx
 	xor	%eax, %eax
-	rep stosq
+4:	lea	64(%rdi), %rdx
+	cmp	%rcx, %rdx
+	ja	5f
+	mov	%rax, (%rdi)
+	mov	%rax, 8(%rdi)
+	mov	%rax, 16(%rdi)
+	mov	%rax, 24(%rdi)
+	mov	%rax, 32(%rdi)
+	mov	%rax, 40(%rdi)
+	mov	%rax, 48(%rdi)
+	mov	%rax, 56(%rdi)
+	mov	%rdx, %rdi
+	jmp	4b
+5:	cmp	%rcx, %rdi
+	jae	6f
+	mov	%rax, (%rdi)
+	add	$8, %rdi
+	jmp	5b
+6:
 
 	mov	$boot_stack_top, %esp
 	xor	%ebp, %ebp

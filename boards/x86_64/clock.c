@@ -1,6 +1,7 @@
 /*
  * x86-64 family clock: the TSC is the monotonic clock; its rate and the LAPIC timer's rate are
- * measured together at boot against PIT channel 2 (counter read at both ends of a 0.5 ms window). The one-shot
+ * measured together at boot against PIT channel 2 (counter read at both ends of a window of at least
+ * 0.5 ms, which overlaps the board's other start-up work). The one-shot
  * timer is the LAPIC timer. Wall-clock time at boot comes from the CMOS RTC.
  */
 #include "x86.h"
@@ -26,29 +27,42 @@ static void sample(struct sample *s)
 	s->tsc = t0 + (rdtsc() - t0) / 2;
 }
 
-/* PIT channel 2 counts down from 0xffff at PIT_HZ (gate on, speaker off, mode 0); sample it at
- * the start and again once CAL_US microseconds have passed. Both samples go through the same code, so the
- * cost of the port reads cancels out. */
-static void calibrate(void)
+/* PIT channel 2 counts down from 0xffff at PIT_HZ (gate on, speaker off, mode 0); sample it when
+ * the clock starts (x86_clock_start) and again once CAL_US microseconds have passed (x86_clock_init):
+ * the window runs while the board does other start-up work, so boot does not wait for it. Both
+ * samples go through the same code, so the cost of the port reads cancels out. */
+static struct sample cal_start;
+
+void x86_clock_start(void)
 {
 	outb(0x61, (uint8_t)((inb(0x61) & ~0x02) | 0x01));
 	outb(0x43, 0xb0);
 	outb(0x42, 0xff);
 	outb(0x42, 0xff);
 	x86_lapic_timer_arm(0xffffffffu);              /* interrupts are off: it never fires */
-	struct sample a, b;
-	sample(&a);                                     /* warm-up (code translation under TCG) */
-	sample(&a);
+	sample(&cal_start);                             /* warm-up (code translation under TCG) */
+	sample(&cal_start);
+}
+
+/* 1 with the rates measured; 0 when the window may have outlasted the PIT's 16 bits (55 ms): a
+ * wrap need not show as a larger count, so only windows shorter than that even at a TSC as slow
+ * as 500 MHz (27M cycles) are trusted; or when the PIT does not count */
+#define MAX_WINDOW_CYCLES 27000000ull
+
+static int calibrate(void)
+{
+	struct sample a = cal_start, b;
 	uint32_t want = PIT_HZ / 1000 * CAL_US / 1000;
 	do {
 		sample(&b);
-		if (b.tsc - a.tsc > 10000000000ull || b.pit > a.pit)
-			return;                         /* no PIT, or it wrapped: keep the defaults */
+		if (b.tsc - a.tsc > MAX_WINDOW_CYCLES || b.pit > a.pit)
+			return 0;
 	} while (a.pit - b.pit < want);
 	x86_lapic_timer_arm(0);
 	tsc_hz = muldiv64(b.tsc - a.tsc, PIT_HZ, a.pit - b.pit);
 	if (a.lapic > b.lapic)
 		lapic_hz = muldiv64(a.lapic - b.lapic, tsc_hz, b.tsc - a.tsc);
+	return 1;
 }
 
 /* ---- RTC ---- */
@@ -103,7 +117,13 @@ static int64_t rtc_read(void)
 
 void x86_clock_init(void)
 {
-	calibrate();
+	for (int tries = 0; !calibrate(); tries++) {    /* a long stall of the host: afresh */
+		if (tries == 3) {
+			x86_lapic_timer_arm(0);         /* no PIT: keep the defaults */
+			break;
+		}
+		x86_clock_start();
+	}
 	wall_boot_sec = rtc_read();
 }
 

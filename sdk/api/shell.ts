@@ -54,6 +54,7 @@ const sensors: Sensor[] = [];
 
 /** Adds a command (or replaces one of the same name). `help` is its one-line description. */
 export function registerCommand(name: string, help: string, fn: CommandFn): void {
+  builtins(); // first, so that a command of the same name replaces the built-in one
   commands.set(name, { help, run: (args, done) => done(fn(args)) });
 }
 
@@ -111,36 +112,6 @@ function builtin(name: string, help: string, run: (args: string[], done: (out: s
   commands.set(name, { help, run });
 }
 
-builtin("help", "help: this list", (_args, done) => {
-  const names: string[] = [];
-  commands.forEach((_c, n) => { names.push(n); });
-  names.sort();
-  done(names.map((n) => `  ${commands.get(n)!.help}`).join("\n"));
-});
-
-builtin("uptime", "uptime: time since the machine started", (_args, done) => {
-  const ms = uptime();
-  const s = Math.floor(ms / 1000);
-  done(`up ${(ms / 1000).toFixed(3)} s (${Math.floor(s / 3600)}h ${Math.floor(s / 60) % 60}m ${s % 60}s)`);
-});
-
-builtin("mem", "mem: memory use by layer", (_args, done) => {
-  const m = memory();
-  const st = nStack();
-  done([
-    `runtime  gc heap    ${kib(m.heapUsed)} used of ${kib(m.heapSize)}, peak ${kib(m.heapPeak)}, ${m.collections} collections (pause p50 ${m.gcPauseP50Ms.toFixed(2)} ms, p99 ${m.gcPauseP99Ms.toFixed(2)} ms)`,
-    `runtime  js stack   ${kib(st.used)} in use now of ${kib(st.size)}`,
-    `kernel   ${nReportText(3)}`,
-    `core     allocator  ${coreReport("memory")}`,
-    `(core's allocator holds the gc heap, the kernel's memory, DMA rings and thread stacks; static sizes per layer: rumpsdk build)`,
-  ].join("\n"));
-});
-
-builtin("threads", "threads: core's threads (name, state, deepest stack use)", (_args, done) => {
-  const st = nStack();
-  done(`${coreReport("threads")}\n(main runs the event loop: js stack ${kib(st.used)} in use now)`);
-});
-
 // core's reports, read as parameters (the hypercall layer answers "rumpsdk.report.*")
 function coreReport(which: string): string {
   return (param(`rumpsdk.report.${which}`) ?? "unavailable on this board").trimEnd();
@@ -151,52 +122,90 @@ function nReportText(which: number): string {
   return typeof r === "number" ? `unavailable (errno ${-r})` : r;
 }
 
-builtin("ifconfig", "ifconfig: network interfaces", (_args, done) => done(nReportText(1)));
-builtin("netstat", "netstat: sockets and their states", (_args, done) => done(nReportText(2)));
-
-builtin("dns", "dns NAME: resolve a host name", (args, done) => {
-  if (args.length !== 1) { done("usage: dns NAME"); return; }
-  lookup(args[0], (err, addr) => done(err ? `error: ${args[0]}: ${err.code}` : `${args[0]} has address ${addr}`));
-});
-
-builtin("ping", "ping HOST: ICMP echo, 3 times", (args, done) => {
-  if (args.length !== 1) { done("usage: ping HOST"); return; }
-  lookup(args[0], (err, addr) => {
-    if (err) { done(`error: ${args[0]}: ${err.code}`); return; }
-    const out: string[] = [];
-    let ok = 0;
-    for (let seq = 1; seq <= 3; seq++) {
-      const ms = nPing(addr, seq, 1000);
-      if (ms >= 0) { ok++; out.push(`reply from ${addr}: seq=${seq} time=${ms.toFixed(2)} ms`); }
-      else out.push(`no reply from ${addr}: seq=${seq} (errno ${-ms})`);
-    }
-    out.push(`${ok}/3 replies`);
-    done(out.join("\n"));
+// The built-in commands are registered on first use (the first command line, or registerCommand),
+// not at start-up: the debug shell then adds almost nothing to the time before the application's
+// first line.
+let builtinsReady = false;
+function builtins(): void {
+  if (builtinsReady) return;
+  builtinsReady = true;
+  builtin("help", "help: this list", (_args, done) => {
+    const names: string[] = [];
+    commands.forEach((_c, n) => { names.push(n); });
+    names.sort();
+    done(names.map((n) => `  ${commands.get(n)!.help}`).join("\n"));
   });
-});
 
-builtin("sensors", "sensors: read every registered sensor (none registered: the board's)", (_args, done) => {
-  done((sensors.length ? sensors : boardSensors()).map((s) => {
-    try {
-      return `${s.name} (${s.location}): ${formatReading(s.read())}`;
-    } catch (e) {
-      return `${s.name} (${s.location}): error: ${(e as Error).message}`;
-    }
-  }).join("\n"));
-});
+  builtin("uptime", "uptime: time since the machine started", (_args, done) => {
+    const ms = uptime();
+    const s = Math.floor(ms / 1000);
+    done(`up ${(ms / 1000).toFixed(3)} s (${Math.floor(s / 3600)}h ${Math.floor(s / 60) % 60}m ${s % 60}s)`);
+  });
 
-builtin("log", "log [LEVEL]: show or set the log level (debug, info, warning, error)", (args, done) => {
-  if (args.length === 0) { done(`log level ${LEVELS[level]}`); return; }
-  const i = LEVELS.indexOf(args[0] === "warn" ? "warning" : args[0]);
-  if (i < 0) { done(`error: unknown level "${args[0]}" (debug, info, warning, error)`); return; }
-  level = i;
-  done(`log level ${LEVELS[level]}`);
-});
+  builtin("mem", "mem: memory use by layer", (_args, done) => {
+    const m = memory();
+    const st = nStack();
+    done([
+      `runtime  gc heap    ${kib(m.heapUsed)} used of ${kib(m.heapSize)}, peak ${kib(m.heapPeak)}, ${m.collections} collections (pause p50 ${m.gcPauseP50Ms.toFixed(2)} ms, p99 ${m.gcPauseP99Ms.toFixed(2)} ms)`,
+      `runtime  js stack   ${kib(st.used)} in use now of ${kib(st.size)}`,
+      `kernel   ${nReportText(3)}`,
+      `core     allocator  ${coreReport("memory")}`,
+      `(core's allocator holds the gc heap, the kernel's memory, DMA rings and thread stacks; static sizes per layer: rumpsdk build)`,
+    ].join("\n"));
+  });
 
-builtin("reboot", "reboot: stop the firmware (exit code 0; the board's runner restarts it)", (_args, done) => {
-  done("rebooting");
-  exit(0);
-});
+  builtin("threads", "threads: core's threads (name, state, deepest stack use)", (_args, done) => {
+    const st = nStack();
+    done(`${coreReport("threads")}\n(main runs the event loop: js stack ${kib(st.used)} in use now)`);
+  });
+
+  builtin("ifconfig", "ifconfig: network interfaces", (_args, done) => done(nReportText(1)));
+  builtin("netstat", "netstat: sockets and their states", (_args, done) => done(nReportText(2)));
+
+  builtin("dns", "dns NAME: resolve a host name", (args, done) => {
+    if (args.length !== 1) { done("usage: dns NAME"); return; }
+    lookup(args[0], (err, addr) => done(err ? `error: ${args[0]}: ${err.code}` : `${args[0]} has address ${addr}`));
+  });
+
+  builtin("ping", "ping HOST: ICMP echo, 3 times", (args, done) => {
+    if (args.length !== 1) { done("usage: ping HOST"); return; }
+    lookup(args[0], (err, addr) => {
+      if (err) { done(`error: ${args[0]}: ${err.code}`); return; }
+      const out: string[] = [];
+      let ok = 0;
+      for (let seq = 1; seq <= 3; seq++) {
+        const ms = nPing(addr, seq, 1000);
+        if (ms >= 0) { ok++; out.push(`reply from ${addr}: seq=${seq} time=${ms.toFixed(2)} ms`); }
+        else out.push(`no reply from ${addr}: seq=${seq} (errno ${-ms})`);
+      }
+      out.push(`${ok}/3 replies`);
+      done(out.join("\n"));
+    });
+  });
+
+  builtin("sensors", "sensors: read every registered sensor (none registered: the board's)", (_args, done) => {
+    done((sensors.length ? sensors : boardSensors()).map((s) => {
+      try {
+        return `${s.name} (${s.location}): ${formatReading(s.read())}`;
+      } catch (e) {
+        return `${s.name} (${s.location}): error: ${(e as Error).message}`;
+      }
+    }).join("\n"));
+  });
+
+  builtin("log", "log [LEVEL]: show or set the log level (debug, info, warning, error)", (args, done) => {
+    if (args.length === 0) { done(`log level ${LEVELS[level]}`); return; }
+    const i = LEVELS.indexOf(args[0] === "warn" ? "warning" : args[0]);
+    if (i < 0) { done(`error: unknown level "${args[0]}" (debug, info, warning, error)`); return; }
+    level = i;
+    done(`log level ${LEVELS[level]}`);
+  });
+
+  builtin("reboot", "reboot: stop the firmware (exit code 0; the board's runner restarts it)", (_args, done) => {
+    done("rebooting");
+    exit(0);
+  });
+}
 
 // ---- the line editor ----
 let line = "";
@@ -205,6 +214,7 @@ let busy = false;
 function runLine(text: string): void {
   const words = text.trim().split(" ").filter((w) => w.length > 0);
   if (!words.length) { write(PROMPT); return; }
+  builtins();
   const cmd = commands.get(words[0]);
   if (!cmd) { console.log(`error: unknown command "${words[0]}" (try help)`); write(PROMPT); return; }
   busy = true;

@@ -516,49 +516,26 @@ NATIVE(arr_ctor) {
 
 void rt_init_arrays(void) {
 	rt_value p = rt_proto_array;
-	rt_method(p, "push", a_push, 1);
-	rt_method(p, "pop", a_pop, 0);
-	rt_method(p, "shift", a_shift, 0);
-	rt_method(p, "unshift", a_unshift, 1);
-	rt_method(p, "slice", a_slice, 2);
-	rt_method(p, "splice", a_splice, 2);
-	rt_method(p, "concat", a_concat, 1);
-	rt_method(p, "join", a_join, 1);
-	rt_method(p, "toString", a_tostring, 0);
-	rt_method(p, "reverse", a_reverse, 0);
-	rt_method(p, "indexOf", a_indexof, 1);
-	rt_method(p, "lastIndexOf", a_lastindexof, 1);
-	rt_method(p, "includes", a_includes, 1);
-	rt_method(p, "at", a_at, 1);
-	rt_method(p, "fill", a_fill, 1);
-	rt_method(p, "forEach", a_foreach, 1);
-	rt_method(p, "map", a_map, 1);
-	rt_method(p, "filter", a_filter, 1);
-	rt_method(p, "find", a_find, 1);
-	rt_method(p, "findIndex", a_findindex, 1);
-	rt_method(p, "findLast", a_findlast, 1);
-	rt_method(p, "findLastIndex", a_findlastindex, 1);
-	rt_method(p, "some", a_some, 1);
-	rt_method(p, "every", a_every, 1);
-	rt_method(p, "reduce", a_reduce, 1);
-	rt_method(p, "reduceRight", a_reduceright, 1);
-	rt_method(p, "flat", a_flat, 0);
-	rt_method(p, "flatMap", a_flatmap, 1);
-	rt_method(p, "sort", a_sort, 1);
-	rt_method(p, "copyWithin", a_copywithin, 2);
-	rt_method(p, "toReversed", a_toreversed, 0);
-	rt_method(p, "toSorted", a_tosorted, 1);
-	rt_method(p, "toSpliced", a_tospliced, 2);
-	rt_method(p, "with", a_with, 2);
-	rt_method(p, "keys", a_keys, 0);
-	rt_method(p, "values", a_values, 0);
-	rt_method(p, "entries", a_entries, 0);
+	static const rt_fndef methods1[] = {
+		{"push", a_push, 1}, {"pop", a_pop, 0}, {"shift", a_shift, 0}, {"unshift", a_unshift, 1},
+		{"slice", a_slice, 2}, {"splice", a_splice, 2}, {"concat", a_concat, 1}, {"join", a_join, 1},
+		{"toString", a_tostring, 0}, {"reverse", a_reverse, 0}, {"indexOf", a_indexof, 1},
+		{"lastIndexOf", a_lastindexof, 1}, {"includes", a_includes, 1}, {"at", a_at, 1}, {"fill", a_fill, 1},
+		{"forEach", a_foreach, 1}, {"map", a_map, 1}, {"filter", a_filter, 1}, {"find", a_find, 1},
+		{"findIndex", a_findindex, 1}, {"findLast", a_findlast, 1}, {"findLastIndex", a_findlastindex, 1},
+		{"some", a_some, 1}, {"every", a_every, 1}, {"reduce", a_reduce, 1}, {"reduceRight", a_reduceright, 1},
+		{"flat", a_flat, 0}, {"flatMap", a_flatmap, 1}, {"sort", a_sort, 1}, {"copyWithin", a_copywithin, 2},
+		{"toReversed", a_toreversed, 0}, {"toSorted", a_tosorted, 1}, {"toSpliced", a_tospliced, 2},
+		{"with", a_with, 2}, {"keys", a_keys, 0}, {"values", a_values, 0}, {"entries", a_entries, 0},
+	};
+	RT_METHODS(p, methods1);
 	rt_define(p, rt_atom_symiter, rt_obj_get_c(p, "values"), 0);
 	rt_value ctor = rt_native("Array", arr_ctor, 1);
 	rt_define(ctor, rt_atom_prototype, p, 0);
 	rt_define(p, rt_atom_constructor, ctor, 0);
-	rt_method(ctor, "isArray", arr_isarray, 1);
-	rt_method(ctor, "of", arr_of, 0);
-	rt_method(ctor, "from", arr_from, 1);
+	static const rt_fndef methods2[] = {
+		{"isArray", arr_isarray, 1}, {"of", arr_of, 0}, {"from", arr_from, 1},
+	};
+	RT_METHODS(ctor, methods2);
 	rt_define(rt_global_obj, rt_atom_c("Array"), ctor, 0);
 }

@@ -11,7 +11,7 @@ rt_value rt_proto_object, rt_proto_function, rt_proto_array, rt_proto_string, rt
 	rt_proto_arraybuffer, rt_proto_dataview, rt_proto_typed[9], rt_proto_symbol, rt_proto_date,
 	rt_proto_iterator, rt_proto_regexp;
 rt_value rt_global_obj;
-static rt_value array_iter_proto;
+static rt_value array_iter_proto, error_ctor;
 
 rt_string *rt_atom_length, *rt_atom_prototype, *rt_atom_constructor, *rt_atom_name, *rt_atom_message,
 	*rt_atom_next, *rt_atom_value, *rt_atom_done, *rt_atom_stack, *rt_atom_then, *rt_atom_toJSON,
@@ -22,7 +22,7 @@ static rt_value *const builtin_roots[] = {
 	&rt_proto_object, &rt_proto_function, &rt_proto_array, &rt_proto_string, &rt_proto_number,
 	&rt_proto_boolean, &rt_proto_error, &rt_proto_map, &rt_proto_set, &rt_proto_promise, &rt_proto_generator,
 	&rt_proto_arraybuffer, &rt_proto_dataview, &rt_proto_symbol, &rt_proto_date, &rt_proto_iterator,
-	&rt_proto_regexp, &rt_global_obj, &array_iter_proto, &rt_empty_str,
+	&rt_proto_regexp, &rt_global_obj, &array_iter_proto, &rt_empty_str, &error_ctor,
 };
 static rt_string **const atom_roots[] = {
 	&rt_atom_length, &rt_atom_prototype, &rt_atom_constructor, &rt_atom_name, &rt_atom_message,
@@ -103,6 +103,7 @@ NATIVE(obj_fromentries) {
 }
 NATIVE(obj_freeze) {
 	rt_value o = rt_arg(argc, argv, 0);
+	if (o == rt_global_obj) rt_global_lazy_all();
 	if (!rt_is_obj(o)) return o;
 	rt_object *ob = (rt_object *)rt_ptr(o);
 	rt_shape *s = ob->shape;
@@ -129,6 +130,7 @@ NATIVE(obj_create) {
 NATIVE(obj_getproto) { return rt_get_proto(rt_arg(argc, argv, 0)); }
 NATIVE(obj_setproto) {
 	rt_value o = rt_arg(argc, argv, 0), p = rt_arg(argc, argv, 1);
+	if (o == rt_global_obj) rt_global_lazy_all();
 	if (!rt_is_obj(o)) return o;
 	rt_object *ob = (rt_object *)rt_ptr(o);
 	/* rebuild the object on a shape rooted at the new prototype */
@@ -142,6 +144,7 @@ NATIVE(obj_setproto) {
 }
 NATIVE(obj_defprop) {
 	rt_value o = rt_arg(argc, argv, 0), d = rt_arg(argc, argv, 2);
+	if (o == rt_global_obj) rt_global_lazy_all();
 	rt_value kv = rt_arg(argc, argv, 1);
 	rt_string *k = rt_atom(rt_tostring(kv));
 	uint32_t attrs = rt_truthy(rt_obj_get_c(d, "enumerable")) ? RT_P_ENUM : 0;
@@ -155,6 +158,7 @@ NATIVE(obj_defprop) {
 }
 NATIVE(obj_getownpropnames) {
 	rt_value o = rt_arg(argc, argv, 0);
+	if (o == rt_global_obj) rt_global_lazy_all();
 	rt_value out = rt_array_new(0, 4);
 	if (rt_is_array(o)) {
 		rt_value k = rt_own_keys(o);
@@ -250,11 +254,17 @@ static const char *const error_names[] = {"TypeError", "RangeError", "SyntaxErro
 
 void rt_init_errors(void) {
 	rt_proto_error = rt_obj_new(rt_proto_object);
-	rt_value e = ctor("Error", err_ctor, 1, rt_proto_error);
-	((rt_hdr *)rt_ptr(e))->flags |= 0; /* callable with or without new */
+	error_ctor = ctor("Error", err_ctor, 1, rt_proto_error);
 	rt_define(rt_proto_error, rt_atom_name, rt_str_c("Error"), 0);
 	rt_define(rt_proto_error, rt_atom_message, rt_empty_str, 0);
 	rt_method(rt_proto_error, "toString", err_tostring, 0);
+}
+
+/* TypeError, RangeError, ...: made together on first use */
+static void init_error_subclasses(void) {
+	static int done;
+	if (done++) return;
+	rt_value e = error_ctor;
 	for (size_t i = 0; i < sizeof error_names / sizeof error_names[0]; i++) {
 		rt_value p = rt_obj_new(rt_proto_error);
 		rt_value c = ctor(error_names[i], err_ctor, 1, p);
@@ -430,6 +440,43 @@ NATIVE(sym_ctor) {
 	return rt_box_ptr(s);
 }
 
+/* Built-ins that few programs use are made on first use of one of their global names (rt_global,
+ * reads of globalThis; writes to globalThis make all of them first): less start-up work. */
+static const struct { const char *name; void (*init)(void); } lazy_globals[] = {
+	{"Math", rt_init_math}, {"TypeError", init_error_subclasses}, {"RangeError", init_error_subclasses},
+	{"SyntaxError", init_error_subclasses}, {"ReferenceError", init_error_subclasses},
+	{"EvalError", init_error_subclasses}, {"URIError", init_error_subclasses},
+	{"AggregateError", init_error_subclasses}, {"ArrayBuffer", rt_init_typed}, {"DataView", rt_init_typed},
+	{"Int8Array", rt_init_typed}, {"Uint8Array", rt_init_typed}, {"Uint8ClampedArray", rt_init_typed},
+	{"Int16Array", rt_init_typed}, {"Uint16Array", rt_init_typed}, {"Int32Array", rt_init_typed},
+	{"Uint32Array", rt_init_typed}, {"Float32Array", rt_init_typed}, {"Float64Array", rt_init_typed},
+};
+static uint8_t lazy_made[sizeof lazy_globals / sizeof lazy_globals[0]];
+
+static void lazy_make(size_t i) {
+	void (*init)(void) = lazy_globals[i].init;
+	for (size_t j = 0; j < sizeof lazy_globals / sizeof lazy_globals[0]; j++)
+		if (lazy_globals[j].init == init) lazy_made[j] = 1;
+	init();
+}
+
+/* 1 when `key` named a global not made yet (and it now is) */
+int rt_global_lazy(rt_string *key) {
+	for (size_t i = 0; i < sizeof lazy_globals / sizeof lazy_globals[0]; i++) {
+		if (lazy_made[i]) continue;
+		const char *n = lazy_globals[i].name;
+		uint32_t k = 0;
+		while (k < key->len && n[k] && key->s[k] == (uint8_t)n[k]) k++;
+		if (k == key->len && !n[k]) { lazy_make(i); return 1; }
+	}
+	return 0;
+}
+
+void rt_global_lazy_all(void) {
+	for (size_t i = 0; i < sizeof lazy_globals / sizeof lazy_globals[0]; i++)
+		if (!lazy_made[i]) lazy_make(i);
+}
+
 void rt_objects_init(void);
 void rt_init_functions(void);
 
@@ -461,26 +508,20 @@ void rt_builtins_init(void) {
 	rt_method(array_iter_proto, "next", iterobj_next, 0);
 
 	rt_value oc = ctor("Object", obj_ctor, 1, rt_proto_object);
-	rt_method(oc, "keys", obj_keys, 1);
-	rt_method(oc, "values", obj_values, 1);
-	rt_method(oc, "entries", obj_entries, 1);
-	rt_method(oc, "assign", obj_assign, 2);
-	rt_method(oc, "fromEntries", obj_fromentries, 1);
-	rt_method(oc, "freeze", obj_freeze, 1);
-	rt_method(oc, "isFrozen", obj_isfrozen, 1);
-	rt_method(oc, "seal", obj_seal, 1);
-	rt_method(oc, "preventExtensions", obj_seal, 1);
-	rt_method(oc, "create", obj_create, 2);
-	rt_method(oc, "getPrototypeOf", obj_getproto, 1);
-	rt_method(oc, "setPrototypeOf", obj_setproto, 2);
-	rt_method(oc, "defineProperty", obj_defprop, 3);
-	rt_method(oc, "getOwnPropertyNames", obj_getownpropnames, 1);
-	rt_method(oc, "is", obj_is, 2);
-	rt_method(oc, "hasOwn", obj_hasown, 2);
-	rt_method(rt_proto_object, "hasOwnProperty", op_hasown, 1);
-	rt_method(rt_proto_object, "toString", op_tostring, 0);
-	rt_method(rt_proto_object, "valueOf", op_valueof, 0);
-	rt_method(rt_proto_object, "isPrototypeOf", op_isprototypeof, 1);
+	static const rt_fndef methods1[] = {
+		{"keys", obj_keys, 1}, {"values", obj_values, 1}, {"entries", obj_entries, 1}, {"assign", obj_assign, 2},
+		{"fromEntries", obj_fromentries, 1}, {"freeze", obj_freeze, 1}, {"isFrozen", obj_isfrozen, 1},
+		{"seal", obj_seal, 1}, {"preventExtensions", obj_seal, 1}, {"create", obj_create, 2},
+		{"getPrototypeOf", obj_getproto, 1}, {"setPrototypeOf", obj_setproto, 2},
+		{"defineProperty", obj_defprop, 3}, {"getOwnPropertyNames", obj_getownpropnames, 1}, {"is", obj_is, 2},
+		{"hasOwn", obj_hasown, 2},
+	};
+	RT_METHODS(oc, methods1);
+	static const rt_fndef methods2[] = {
+		{"hasOwnProperty", op_hasown, 1}, {"toString", op_tostring, 0}, {"valueOf", op_valueof, 0},
+		{"isPrototypeOf", op_isprototypeof, 1},
+	};
+	RT_METHODS(rt_proto_object, methods2);
 	ctor("Function", obj_ctor, 1, rt_proto_function);
 	rt_init_functions();
 	rt_init_errors();
@@ -490,7 +531,6 @@ void rt_builtins_init(void) {
 	rt_init_numbers();
 	rt_init_collections();
 	rt_init_json();
-	rt_init_typed();
 	rt_init_promise();
 
 	rt_value sym = rt_native("Symbol", sym_ctor, 0);
@@ -504,10 +544,10 @@ void rt_builtins_init(void) {
 	global("undefined", RT_UNDEF);
 	global("globalThis", rt_global_obj);
 	rt_value con = rt_obj_new(rt_proto_object);
-	rt_method(con, "log", con_log, 0);
-	rt_method(con, "error", con_error, 0);
-	rt_method(con, "warn", con_error, 0);
-	rt_method(con, "info", con_log, 0);
-	rt_method(con, "debug", con_log, 0);
+	static const rt_fndef methods3[] = {
+		{"log", con_log, 0}, {"error", con_error, 0}, {"warn", con_error, 0}, {"info", con_log, 0},
+		{"debug", con_log, 0},
+	};
+	RT_METHODS(con, methods3);
 	global("console", con);
 }

@@ -209,42 +209,38 @@ void rt_init_collections(void) {
 	rt_gc_add_root_fn(coll_roots);
 	rt_proto_map = rt_obj_new(rt_proto_object);
 	rt_value p = rt_proto_map;
-	rt_method(p, "get", map_get, 1);
-	rt_method(p, "set", map_set, 2);
-	rt_method(p, "has", map_has, 1);
-	rt_method(p, "delete", map_delete, 1);
-	rt_method(p, "clear", map_clear, 0);
-	rt_method(p, "forEach", map_foreach, 1);
-	rt_method(p, "keys", map_keys, 0);
-	rt_method(p, "values", map_values, 0);
-	rt_method(p, "entries", map_entries, 0);
+	static const rt_fndef methods1[] = {
+		{"get", map_get, 1}, {"set", map_set, 2}, {"has", map_has, 1}, {"delete", map_delete, 1},
+		{"clear", map_clear, 0}, {"forEach", map_foreach, 1}, {"keys", map_keys, 0}, {"values", map_values, 0},
+		{"entries", map_entries, 0},
+	};
+	RT_METHODS(p, methods1);
 	rt_getter(p, "size", map_size);
 	rt_define(p, rt_atom_symiter, rt_obj_get_c(p, "entries"), 0);
 	mkctor("Map", map_ctor, p);
 
 	rt_proto_set = rt_obj_new(rt_proto_object);
 	p = rt_proto_set;
-	rt_method(p, "add", set_add, 1);
-	rt_method(p, "has", map_has, 1);
-	rt_method(p, "delete", map_delete, 1);
-	rt_method(p, "clear", map_clear, 0);
-	rt_method(p, "forEach", map_foreach, 1);
-	rt_method(p, "values", map_values, 0);
-	rt_method(p, "keys", map_values, 0);
-	rt_method(p, "entries", set_entries, 0);
+	static const rt_fndef methods2[] = {
+		{"add", set_add, 1}, {"has", map_has, 1}, {"delete", map_delete, 1}, {"clear", map_clear, 0},
+		{"forEach", map_foreach, 1}, {"values", map_values, 0}, {"keys", map_values, 0},
+		{"entries", set_entries, 0},
+	};
+	RT_METHODS(p, methods2);
 	rt_getter(p, "size", map_size);
 	rt_define(p, rt_atom_symiter, rt_obj_get_c(p, "values"), 0);
 	mkctor("Set", set_ctor, p);
 
 	proto_weakmap = rt_obj_new(rt_proto_object);
-	rt_method(proto_weakmap, "get", map_get, 1);
-	rt_method(proto_weakmap, "set", wmap_set, 2);
-	rt_method(proto_weakmap, "has", map_has, 1);
-	rt_method(proto_weakmap, "delete", map_delete, 1);
+	static const rt_fndef methods3[] = {
+		{"get", map_get, 1}, {"set", wmap_set, 2}, {"has", map_has, 1}, {"delete", map_delete, 1},
+	};
+	RT_METHODS(proto_weakmap, methods3);
 	mkctor("WeakMap", wmap_ctor, proto_weakmap);
 	proto_weakset = rt_obj_new(rt_proto_object);
-	rt_method(proto_weakset, "add", wset_add, 1);
-	rt_method(proto_weakset, "has", map_has, 1);
-	rt_method(proto_weakset, "delete", map_delete, 1);
+	static const rt_fndef methods4[] = {
+		{"add", wset_add, 1}, {"has", map_has, 1}, {"delete", map_delete, 1},
+	};
+	RT_METHODS(proto_weakset, methods4);
 	mkctor("WeakSet", wset_ctor, proto_weakset);
 }

@@ -25,6 +25,7 @@ double rt_random(void) {
 rt_value rt_global(rt_string *name) {
 	rt_object *g = (rt_object *)rt_ptr(rt_global_obj);
 	int i = rt_shape_find(g->shape, name);
+	if (i < 0 && rt_global_lazy(name)) i = rt_shape_find(g->shape, name);
 	if (i < 0) rt_throw_errv("ReferenceError", rt_concat(rt_box_ptr(name), rt_str_c(" is not defined")));
 	return g->slots->v[i];
 }

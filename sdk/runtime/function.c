@@ -6,17 +6,21 @@
 
 void rt_obj_init(rt_object *o, rt_value proto);
 
-rt_value rt_func_new(rt_code code, const char *name, uint32_t length, uint32_t ncap) {
+static rt_value func_new(rt_code code, rt_value name, uint32_t length, uint32_t ncap) {
 	rt_function *f = (rt_function *)rt_alloc(sizeof(rt_function) + (size_t)ncap * 8, RT_T_FUNCTION);
 	rt_obj_init(&f->o, rt_proto_function);
 	f->code = code;
-	f->name = name ? rt_box_ptr(rt_atom_c(name)) : rt_empty_str;
+	f->name = name;
 	f->home = RT_UNDEF;
 	f->bound = RT_UNDEF;
 	f->length = length;
 	f->ncap = ncap;
 	for (uint32_t i = 0; i < ncap; i++) f->cap[i] = RT_UNDEF;
 	return rt_box_ptr(f);
+}
+
+rt_value rt_func_new(rt_code code, const char *name, uint32_t length, uint32_t ncap) {
+	return func_new(code, name ? rt_box_ptr(rt_atom_c(name)) : rt_empty_str, length, ncap);
 }
 
 rt_value rt_func_new_nc(rt_code code, const char *name, uint32_t length, uint32_t ncap) {
@@ -28,7 +32,47 @@ rt_value rt_func_new_nc(rt_code code, const char *name, uint32_t length, uint32_
 rt_value rt_native(const char *name, rt_code code, uint32_t length) { return rt_func_new(code, name, length, 0); }
 
 void rt_method(rt_value obj, const char *name, rt_code code, uint32_t length) {
-	rt_define(obj, rt_atom_c(name), rt_native(name, code, length), 0);
+	rt_string *key = rt_atom_c(name);
+	rt_define(obj, key, func_new(code, rt_box_ptr(key), length, 0), 0);
+}
+
+/* The built-ins' start-up: most of its cost under emulation is translating code run once, so a
+ * table and one loop instead of a call per method, and one shape for the whole table. */
+void rt_methods(rt_value obj, const rt_fndef *tab, size_t n) {
+	rt_string *keys[n];
+	rt_value vals[n]; /* on the stack, which the collector scans */
+	for (size_t i = 0; i < n; i++) {
+		keys[i] = rt_atom_c(tab[i].name);
+		vals[i] = func_new(tab[i].code, rt_box_ptr(keys[i]), tab[i].length, 0);
+	}
+	rt_define_all(obj, keys, vals, (uint32_t)n);
+}
+
+void rt_class_methods(rt_value obj, rt_string *const *atoms, const rt_methoddef *tab, size_t n) {
+	rt_string *keys[n];
+	rt_value vals[n];
+	for (size_t i = 0; i < n; i++) {
+		keys[i] = atoms[tab[i].key];
+		vals[i] = func_new(tab[i].code, rt_box_ptr(keys[i]), tab[i].length, 0);
+		rt_function *f = (rt_function *)rt_ptr(vals[i]);
+		f->o.h.flags |= RT_F_ARROW;
+		f->home = obj;
+	}
+	rt_define_all(obj, keys, vals, (uint32_t)n);
+}
+
+void rt_funcs_init(const rt_funcdef *tab, size_t n) {
+	for (size_t i = 0; i < n; i++) *tab[i].slot = rt_func_new(tab[i].code, tab[i].name, tab[i].length, 0);
+}
+
+void rt_constants(rt_value obj, const rt_numdef *tab, size_t n) {
+	rt_string *keys[n];
+	rt_value vals[n];
+	for (size_t i = 0; i < n; i++) {
+		keys[i] = rt_atom_c(tab[i].name);
+		vals[i] = rt_num(tab[i].value);
+	}
+	rt_define_all(obj, keys, vals, (uint32_t)n);
 }
 
 void rt_getter(rt_value obj, const char *name, rt_code code) {
@@ -173,8 +217,8 @@ static rt_value fn_tostring(rt_function *self, rt_value this_, int argc, const r
 }
 
 void rt_init_functions(void) {
-	rt_method(rt_proto_function, "bind", fn_bind, 1);
-	rt_method(rt_proto_function, "call", fn_call, 1);
-	rt_method(rt_proto_function, "apply", fn_apply, 2);
-	rt_method(rt_proto_function, "toString", fn_tostring, 0);
+	static const rt_fndef methods1[] = {
+		{"bind", fn_bind, 1}, {"call", fn_call, 1}, {"apply", fn_apply, 2}, {"toString", fn_tostring, 0},
+	};
+	RT_METHODS(rt_proto_function, methods1);
 }

@@ -97,9 +97,10 @@ static void gen_init(void) {
 	add_roots();
 	agen_init();
 	gen_proto = rt_obj_new(rt_proto_iterator);
-	rt_method(gen_proto, "next", gen_next, 1);
-	rt_method(gen_proto, "return", gen_return, 1);
-	rt_method(gen_proto, "throw", gen_throw, 1);
+	static const rt_fndef methods1[] = {
+		{"next", gen_next, 1}, {"return", gen_return, 1}, {"throw", gen_throw, 1},
+	};
+	RT_METHODS(gen_proto, methods1);
 }
 
 rt_value rt_gen_new(rt_resume resume, rt_value self, rt_value this_, uint32_t nslots, int kind) {
@@ -357,9 +358,10 @@ static void agen_init(void) {
 	async_iter_proto = rt_obj_new(rt_proto_object); /* %AsyncIteratorPrototype% */
 	rt_define(async_iter_proto, (rt_string *)rt_ptr(rt_sym_async_iterator()), rt_native("[Symbol.asyncIterator]", async_iter_self, 0), 0);
 	agen_proto = rt_obj_new(async_iter_proto);
-	rt_method(agen_proto, "next", agen_next, 1);
-	rt_method(agen_proto, "return", agen_return, 1);
-	rt_method(agen_proto, "throw", agen_throw, 1);
+	static const rt_fndef methods2[] = {
+		{"next", agen_next, 1}, {"return", agen_return, 1}, {"throw", agen_throw, 1},
+	};
+	RT_METHODS(agen_proto, methods2);
 }
 
 /* ---- for await ---- */

@@ -77,6 +77,14 @@ extern rt_value rt_proto_object, rt_proto_function, rt_proto_array, rt_proto_str
 extern rt_value rt_global_obj;
 rt_value rt_native(const char *name, rt_code code, uint32_t length);
 void rt_method(rt_value obj, const char *name, rt_code code, uint32_t length);
+/* methods from a table: one loop and one new shape for all of them (start-up cost, see rt_methods) */
+typedef struct { const char *name; rt_code code; uint32_t length; } rt_fndef;
+void rt_methods(rt_value obj, const rt_fndef *tab, size_t n);
+#define RT_METHODS(obj, tab) rt_methods(obj, tab, sizeof tab / sizeof tab[0])
+typedef struct { const char *name; double value; } rt_numdef; /* number-valued properties, the same way */
+void rt_constants(rt_value obj, const rt_numdef *tab, size_t n);
+#define RT_CONSTANTS(obj, tab) rt_constants(obj, tab, sizeof tab / sizeof tab[0])
+void rt_define_all(rt_value o, rt_string *const *keys, const rt_value *vals, uint32_t n);
 void rt_getter(rt_value obj, const char *name, rt_code code);
 rt_value rt_obj_get_c(rt_value o, const char *key);
 void rt_obj_set_c(rt_value o, const char *key, rt_value v);
@@ -86,6 +94,8 @@ void rt_init_arrays(void);
 void rt_init_collections(void);
 void rt_init_json(void);
 void rt_init_math(void);
+int rt_global_lazy(rt_string *key);
+void rt_global_lazy_all(void);
 void rt_init_typed(void);
 void rt_init_promise(void);
 void rt_init_errors(void);

@@ -375,8 +375,10 @@ NATIVE(j_parse) {
 
 void rt_init_json(void) {
 	rt_value j = rt_obj_new(rt_proto_object);
-	rt_method(j, "stringify", j_stringify, 3);
-	rt_method(j, "parse", j_parse, 2);
+	static const rt_fndef methods1[] = {
+		{"stringify", j_stringify, 3}, {"parse", j_parse, 2},
+	};
+	RT_METHODS(j, methods1);
 	rt_register_ics(pics, NPICS);
 	rt_define(rt_global_obj, rt_atom_c("JSON"), j, 0);
 }

@@ -22,13 +22,44 @@ NATIVE(n_tostring) {
 	size_t n = rt_dtoa_radix(d, (int)radix, buf);
 	return rt_str_from_utf8(buf, n);
 }
+/* toFixed for the common case, exactly (64-bit targets): |d| = m * 2^e with -64 < e < 0 and
+ * m * 10^f below 2^64 gives n = round-half-up(|d| * 10^f) by integer arithmetic; otherwise 0
+ * (the caller then uses rt_dtoa_fixed's exact big-number digits) */
+static size_t fixed_fast(double d, int f, char *out) {
+#if UINTPTR_MAX > 0xffffffffu
+	union { double d; uint64_t u; } b = {d};
+	int exp = (int)(b.u >> 52 & 0x7ff), e = exp - 1075;
+	if (f > 19 || exp == 0 || e >= 0 || e <= -64) return 0;
+	uint64_t m = (b.u & ((1ull << 52) - 1)) | 1ull << 52, p = 1, q;
+	for (int i = 0; i < f; i++) p *= 10;
+	if (__builtin_mul_overflow(m, p, &q)) return 0;
+	uint64_t n = q >> -e;
+	if ((q & ((1ull << -e) - 1)) >= 1ull << (-e - 1)) n++;
+	char dig[24];
+	int nd = 0;
+	do dig[nd++] = (char)('0' + n % 10); while ((n /= 10) != 0);
+	while (nd < f + 1) dig[nd++] = '0';
+	size_t at = 0;
+	if (d < 0) out[at++] = '-';
+	while (nd > f) out[at++] = dig[--nd];
+	if (f) out[at++] = '.';
+	while (nd > 0) out[at++] = dig[--nd];
+	out[at] = 0;
+	return at;
+#else
+	(void)d; (void)f; (void)out;
+	return 0;
+#endif
+}
+
 NATIVE(n_tofixed) {
 	double d = this_num(this_);
 	double digits = rt_to_integer(rt_arg_num(argc, argv, 0, 0));
 	if (digits < 0 || digits > 100) rt_throw_range("toFixed() digits argument must be between 0 and 100");
 	if (!(d == d) || d >= 1e21 || d <= -1e21) return rt_num_to_str(d);
 	char buf[RT_NUMCONV_BUF];
-	size_t n = rt_dtoa_fixed(d, (int)digits, buf);
+	size_t n = fixed_fast(d, (int)digits, buf);
+	if (!n) n = rt_dtoa_fixed(d, (int)digits, buf);
 	return rt_str_from_utf8(buf, n);
 }
 NATIVE(n_toprecision) {
@@ -122,53 +153,58 @@ void rt_init_string_methods(void);
 
 void rt_init_numbers(void) {
 	rt_value p = rt_proto_number;
-	rt_method(p, "toString", n_tostring, 1);
-	rt_method(p, "toFixed", n_tofixed, 1);
-	rt_method(p, "toPrecision", n_toprecision, 1);
-	rt_method(p, "toExponential", n_toexponential, 1);
-	rt_method(p, "toLocaleString", n_tostring, 0);
-	rt_method(p, "valueOf", n_valueof, 0);
+	static const rt_fndef methods1[] = {
+		{"toString", n_tostring, 1}, {"toFixed", n_tofixed, 1}, {"toPrecision", n_toprecision, 1},
+		{"toExponential", n_toexponential, 1}, {"toLocaleString", n_tostring, 0}, {"valueOf", n_valueof, 0},
+	};
+	RT_METHODS(p, methods1);
 	rt_value c = rt_native("Number", num_ctor, 1);
 	rt_define(c, rt_atom_prototype, p, 0);
 	rt_define(p, rt_atom_constructor, c, 0);
-	rt_method(c, "isInteger", num_isinteger, 1);
-	rt_method(c, "isSafeInteger", num_issafe, 1);
-	rt_method(c, "isFinite", num_isfinite, 1);
-	rt_method(c, "isNaN", num_isnan, 1);
+	static const rt_fndef methods2[] = {
+		{"isInteger", num_isinteger, 1}, {"isSafeInteger", num_issafe, 1}, {"isFinite", num_isfinite, 1},
+		{"isNaN", num_isnan, 1},
+	};
+	RT_METHODS(c, methods2);
 	rt_define(c, rt_atom_c("parseFloat"), rt_obj_get_c(rt_global_obj, "parseFloat"), 0);
 	rt_define(c, rt_atom_c("parseInt"), rt_obj_get_c(rt_global_obj, "parseInt"), 0);
-	rt_define(c, rt_atom_c("MAX_SAFE_INTEGER"), rt_num(9007199254740991.0), 0);
-	rt_define(c, rt_atom_c("MIN_SAFE_INTEGER"), rt_num(-9007199254740991.0), 0);
-	rt_define(c, rt_atom_c("EPSILON"), rt_num(2.220446049250313e-16), 0);
-	rt_define(c, rt_atom_c("MAX_VALUE"), rt_num(1.7976931348623157e308), 0);
-	rt_define(c, rt_atom_c("MIN_VALUE"), rt_num(4.9406564584124654e-324), 0);
-	rt_define(c, rt_atom_c("POSITIVE_INFINITY"), rt_num(__builtin_inf()), 0);
-	rt_define(c, rt_atom_c("NEGATIVE_INFINITY"), rt_num(-__builtin_inf()), 0);
-	rt_define(c, rt_atom_c("NaN"), rt_num(__builtin_nan("")), 0);
+	static const rt_numdef number_constants[] = {
+		{"MAX_SAFE_INTEGER", 9007199254740991.0}, {"MIN_SAFE_INTEGER", -9007199254740991.0},
+		{"EPSILON", 2.220446049250313e-16}, {"MAX_VALUE", 1.7976931348623157e308}, {"MIN_VALUE", 4.9406564584124654e-324},
+		{"POSITIVE_INFINITY", __builtin_inf()}, {"NEGATIVE_INFINITY", -__builtin_inf()}, {"NaN", __builtin_nan("")},
+	};
+	RT_CONSTANTS(c, number_constants);
 	rt_define(rt_global_obj, rt_atom_c("Number"), c, 0);
 
-	rt_method(rt_proto_boolean, "toString", b_tostring, 0);
-	rt_method(rt_proto_boolean, "valueOf", b_valueof, 0);
+	static const rt_fndef methods3[] = {
+		{"toString", b_tostring, 0}, {"valueOf", b_valueof, 0},
+	};
+	RT_METHODS(rt_proto_boolean, methods3);
 	rt_value bc = rt_native("Boolean", bool_ctor, 1);
 	rt_define(bc, rt_atom_prototype, rt_proto_boolean, 0);
 	rt_define(rt_proto_boolean, rt_atom_constructor, bc, 0);
 	rt_define(rt_global_obj, rt_atom_c("Boolean"), bc, 0);
 
-	rt_value m = rt_obj_new(rt_proto_object);
-#define MM(n, len) rt_method(m, #n, m_##n, len)
-	MM(floor, 1); MM(ceil, 1); MM(trunc, 1); MM(sqrt, 1); MM(abs, 1); MM(sin, 1); MM(cos, 1); MM(tan, 1);
-	MM(asin, 1); MM(acos, 1); MM(atan, 1); MM(exp, 1); MM(log, 1); MM(log2, 1); MM(log10, 1); MM(round, 1);
-	MM(sign, 1); MM(cbrt, 1); MM(log1p, 1); MM(expm1, 1); MM(sinh, 1); MM(cosh, 1); MM(tanh, 1); MM(asinh, 1);
-	MM(acosh, 1); MM(atanh, 1); MM(fround, 1); MM(clz32, 1); MM(pow, 2); MM(atan2, 2); MM(imul, 2);
-	MM(hypot, 2); MM(max, 2); MM(min, 2); MM(random, 0);
-	rt_define(m, rt_atom_c("PI"), rt_num(3.141592653589793), 0);
-	rt_define(m, rt_atom_c("E"), rt_num(2.718281828459045), 0);
-	rt_define(m, rt_atom_c("LN2"), rt_num(0.6931471805599453), 0);
-	rt_define(m, rt_atom_c("LN10"), rt_num(2.302585092994046), 0);
-	rt_define(m, rt_atom_c("LOG2E"), rt_num(1.4426950408889634), 0);
-	rt_define(m, rt_atom_c("LOG10E"), rt_num(0.4342944819032518), 0);
-	rt_define(m, rt_atom_c("SQRT2"), rt_num(1.4142135623730951), 0);
-	rt_define(m, rt_atom_c("SQRT1_2"), rt_num(0.7071067811865476), 0);
-	rt_define(rt_global_obj, rt_atom_c("Math"), m, 0);
 	rt_init_string_methods();
+}
+
+void rt_init_math(void) {
+	rt_value m = rt_obj_new(rt_proto_object);
+#define MM(n, len) {#n, m_##n, len}
+	static const rt_fndef math[] = {
+		MM(floor, 1), MM(ceil, 1), MM(trunc, 1), MM(sqrt, 1), MM(abs, 1), MM(sin, 1), MM(cos, 1), MM(tan, 1),
+		MM(asin, 1), MM(acos, 1), MM(atan, 1), MM(exp, 1), MM(log, 1), MM(log2, 1), MM(log10, 1), MM(round, 1),
+		MM(sign, 1), MM(cbrt, 1), MM(log1p, 1), MM(expm1, 1), MM(sinh, 1), MM(cosh, 1), MM(tanh, 1), MM(asinh, 1),
+		MM(acosh, 1), MM(atanh, 1), MM(fround, 1), MM(clz32, 1), MM(pow, 2), MM(atan2, 2), MM(imul, 2),
+		MM(hypot, 2), MM(max, 2), MM(min, 2), MM(random, 0),
+	};
+#undef MM
+	RT_METHODS(m, math);
+	static const rt_numdef math_constants[] = {
+		{"PI", 3.141592653589793}, {"E", 2.718281828459045}, {"LN2", 0.6931471805599453}, {"LN10", 2.302585092994046},
+		{"LOG2E", 1.4426950408889634}, {"LOG10E", 0.4342944819032518}, {"SQRT2", 1.4142135623730951},
+		{"SQRT1_2", 0.7071067811865476},
+	};
+	RT_CONSTANTS(m, math_constants);
+	rt_define(rt_global_obj, rt_atom_c("Math"), m, 0);
 }

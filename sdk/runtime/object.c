@@ -278,6 +278,7 @@ rt_value rt_get_from(rt_value o, rt_string *key, rt_value receiver) {
 		if (!rt_is_obj(cur)) return RT_UNDEF;
 		rt_object *ob = (rt_object *)rt_ptr(cur);
 		int i = rt_shape_find(ob->shape, key);
+		if (i < 0 && cur == rt_global_obj && rt_global_lazy(key)) i = rt_shape_find(ob->shape, key);
 		if (i >= 0) {
 			rt_value v = ob->slots->v[i];
 			if (ob->shape->props[i].attrs & RT_P_ACCESSOR) return call_getter(v, receiver);
@@ -305,6 +306,7 @@ rt_value rt_get_slow(rt_value o, rt_string *key, rt_ic *ic) {
 	rt_object *cur = ob;
 	for (int depth = 0; depth < 10000; depth++) {
 		int i = rt_shape_find(cur->shape, key);
+		if (i < 0 && cur == (rt_object *)rt_ptr(rt_global_obj) && rt_global_lazy(key)) i = rt_shape_find(cur->shape, key);
 		if (i >= 0) {
 			rt_value v = cur->slots->v[i];
 			if (cur->shape->props[i].attrs & RT_P_ACCESSOR) return call_getter(v, o);
@@ -369,6 +371,7 @@ void rt_set_slow(rt_value o, rt_string *key, rt_value v, rt_ic *ic) {
 		rt_tset(o, i, rt_tonum(v));
 		return;
 	}
+	if (o == rt_global_obj) rt_global_lazy_all();
 	int i = rt_shape_find(ob->shape, key);
 	if (i >= 0) {
 		uint32_t a = ob->shape->props[i].attrs;
@@ -408,6 +411,35 @@ void rt_set_slow(rt_value o, rt_string *key, rt_value v, rt_ic *ic) {
 
 void rt_set(rt_value o, rt_string *key, rt_value v) { rt_set_slow(o, key, v, 0); }
 void rt_obj_set_c(rt_value o, const char *key, rt_value v) { rt_set(o, rt_atom_c(key), v); }
+
+/* rt_define of n new keys (attributes 0) at once: one shape with all of them, not a chain of n
+ * shapes (this shape is not shared through transitions; built-in objects are one of a kind) */
+void rt_define_all(rt_value o, rt_string *const *keys, const rt_value *vals, uint32_t n) {
+	rt_object *ob = (rt_object *)rt_ptr(o);
+	rt_shape *s = ob->shape;
+	int fresh = !s->dict && s->nkeys + n <= DICT_AFTER;
+	for (uint32_t i = 0; fresh && i < n; i++) {
+		if (rt_shape_find(s, keys[i]) >= 0) fresh = 0;
+		for (uint32_t j = 0; fresh && j < i; j++) fresh = keys[j] != keys[i];
+	}
+	if (!fresh) {
+		for (uint32_t i = 0; i < n; i++) rt_define(o, keys[i], vals[i], 0);
+		return;
+	}
+	rt_shape *c = shape_alloc(s->nkeys + n);
+	c->proto = s->proto;
+	c->parent = s;
+	c->nkeys = s->nkeys + n;
+	RT_MEMCPY(c->props, s->props, s->nkeys * sizeof(rt_prop));
+	ensure_slots(ob, c->nkeys);
+	for (uint32_t i = 0; i < n; i++) {
+		c->props[s->nkeys + i].key = keys[i];
+		c->props[s->nkeys + i].attrs = 0;
+		ob->slots->v[s->nkeys + i] = vals[i];
+	}
+	ob->shape = c;
+	if (ob->h.flags & RT_F_PROTO) rt_epoch++;
+}
 
 void rt_define(rt_value o, rt_string *key, rt_value v, uint32_t attrs) {
 	rt_object *ob = (rt_object *)rt_ptr(o);
@@ -459,7 +491,8 @@ int rt_has_own(rt_value o, rt_string *key) {
 		}
 		return 1;
 	}
-	return rt_shape_find(((rt_object *)rt_ptr(o))->shape, key) >= 0;
+	if (rt_shape_find(((rt_object *)rt_ptr(o))->shape, key) >= 0) return 1;
+	return o == rt_global_obj && rt_global_lazy(key);
 }
 
 int rt_has(rt_value o, rt_string *key) {
@@ -473,6 +506,7 @@ int rt_has(rt_value o, rt_string *key) {
 
 int rt_delete(rt_value o, rt_string *key) {
 	if (!rt_is_obj(o)) return 1;
+	if (o == rt_global_obj) rt_global_lazy_all();
 	rt_object *ob = (rt_object *)rt_ptr(o);
 	if (ob->h.type == RT_T_ARRAY && (key->h.flags & RT_F_INDEX)) {
 		uint32_t i;

@@ -363,17 +363,17 @@ void rt_init_promise(void) {
 	thenable_job_fn = rt_native("", thenable_job, 1);
 	rt_proto_promise = rt_obj_new(rt_proto_object);
 	rt_value p = rt_proto_promise;
-	rt_method(p, "then", p_then, 2);
-	rt_method(p, "catch", p_catch, 1);
-	rt_method(p, "finally", p_finally, 1);
+	static const rt_fndef methods1[] = {
+		{"then", p_then, 2}, {"catch", p_catch, 1}, {"finally", p_finally, 1},
+	};
+	RT_METHODS(p, methods1);
 	rt_value c = rt_native("Promise", promise_ctor, 1);
 	rt_define(c, rt_atom_prototype, p, 0);
 	rt_define(p, rt_atom_constructor, c, 0);
-	rt_method(c, "resolve", promise_resolve, 1);
-	rt_method(c, "reject", promise_reject, 1);
-	rt_method(c, "all", promise_all, 1);
-	rt_method(c, "allSettled", promise_allsettled, 1);
-	rt_method(c, "any", promise_any, 1);
-	rt_method(c, "race", promise_race, 1);
+	static const rt_fndef methods2[] = {
+		{"resolve", promise_resolve, 1}, {"reject", promise_reject, 1}, {"all", promise_all, 1},
+		{"allSettled", promise_allsettled, 1}, {"any", promise_any, 1}, {"race", promise_race, 1},
+	};
+	RT_METHODS(c, methods2);
 	rt_define(rt_global_obj, rt_atom_c("Promise"), c, 0);
 }

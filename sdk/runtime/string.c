@@ -19,6 +19,13 @@ rt_value rt_str_new(const uint16_t *u, uint32_t n) {
 }
 
 rt_value rt_str_from_utf8(const char *p, size_t n) {
+	size_t a = 0;
+	while (a < n && (uint8_t)p[a] < 0x80) a++;
+	if (a == n) { /* ASCII (most text, and every name of a built-in): one unit per byte */
+		rt_string *s = rt_str_alloc((uint32_t)n);
+		for (size_t i = 0; i < n; i++) s->s[i] = (uint8_t)p[i];
+		return rt_box_ptr(s);
+	}
 	/* count UTF-16 units first */
 	uint32_t units = 0;
 	for (size_t i = 0; i < n;) {
@@ -60,6 +67,13 @@ rt_value rt_lit(rt_value *slot, const char *utf8, size_t n) {
 	rt_value v = rt_box_ptr(rt_atom(rt_str_from_utf8(utf8, n)));
 	*slot = v;
 	return v;
+}
+
+void rt_atoms_init(rt_string **out, const rt_utf8 *tab, size_t n) {
+	for (size_t i = 0; i < n; i++) out[i] = rt_atom(rt_str_from_utf8(tab[i].s, tab[i].n));
+}
+void rt_lits_init(rt_value *out, const rt_utf8 *tab, size_t n) {
+	for (size_t i = 0; i < n; i++) out[i] = rt_box_ptr(rt_atom(rt_str_from_utf8(tab[i].s, tab[i].n)));
 }
 
 /* ---- ropes ---- */

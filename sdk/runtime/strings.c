@@ -459,42 +459,25 @@ NATIVE(str_fromcodepoint) {
 
 void rt_init_string_methods(void) {
 	rt_value p = rt_proto_string;
-	rt_method(p, "charAt", s_charat, 1);
-	rt_method(p, "charCodeAt", s_charcodeat, 1);
-	rt_method(p, "codePointAt", s_codepointat, 1);
-	rt_method(p, "at", s_at, 1);
-	rt_method(p, "indexOf", s_indexof, 1);
-	rt_method(p, "lastIndexOf", s_lastindexof, 1);
-	rt_method(p, "includes", s_includes, 1);
-	rt_method(p, "startsWith", s_startswith, 1);
-	rt_method(p, "endsWith", s_endswith, 1);
-	rt_method(p, "slice", s_slice, 2);
-	rt_method(p, "substring", s_substring, 2);
-	rt_method(p, "substr", s_substr, 2);
-	rt_method(p, "toUpperCase", s_upper, 0);
-	rt_method(p, "toLowerCase", s_lower, 0);
-	rt_method(p, "toLocaleUpperCase", s_upper, 0);
-	rt_method(p, "toLocaleLowerCase", s_lower, 0);
-	rt_method(p, "trim", s_trim, 0);
-	rt_method(p, "trimStart", s_trimstart, 0);
-	rt_method(p, "trimEnd", s_trimend, 0);
-	rt_method(p, "padStart", s_padstart, 2);
-	rt_method(p, "padEnd", s_padend, 2);
-	rt_method(p, "repeat", s_repeat, 1);
-	rt_method(p, "concat", s_concat, 1);
-	rt_method(p, "split", s_split, 2);
-	rt_method(p, "replace", s_replace, 2);
-	rt_method(p, "replaceAll", s_replaceall, 2);
-	rt_method(p, "localeCompare", s_localecompare, 1);
-	rt_method(p, "toString", s_tostring, 0);
-	rt_method(p, "valueOf", s_tostring, 0);
-	rt_method(p, "normalize", s_normalize, 0);
+	static const rt_fndef methods1[] = {
+		{"charAt", s_charat, 1}, {"charCodeAt", s_charcodeat, 1}, {"codePointAt", s_codepointat, 1},
+		{"at", s_at, 1}, {"indexOf", s_indexof, 1}, {"lastIndexOf", s_lastindexof, 1}, {"includes", s_includes, 1},
+		{"startsWith", s_startswith, 1}, {"endsWith", s_endswith, 1}, {"slice", s_slice, 2},
+		{"substring", s_substring, 2}, {"substr", s_substr, 2}, {"toUpperCase", s_upper, 0},
+		{"toLowerCase", s_lower, 0}, {"toLocaleUpperCase", s_upper, 0}, {"toLocaleLowerCase", s_lower, 0},
+		{"trim", s_trim, 0}, {"trimStart", s_trimstart, 0}, {"trimEnd", s_trimend, 0}, {"padStart", s_padstart, 2},
+		{"padEnd", s_padend, 2}, {"repeat", s_repeat, 1}, {"concat", s_concat, 1}, {"split", s_split, 2},
+		{"replace", s_replace, 2}, {"replaceAll", s_replaceall, 2}, {"localeCompare", s_localecompare, 1},
+		{"toString", s_tostring, 0}, {"valueOf", s_tostring, 0}, {"normalize", s_normalize, 0},
+	};
+	RT_METHODS(p, methods1);
 	rt_define(p, rt_atom_symiter, rt_native("[Symbol.iterator]", s_iter, 0), 0);
 	rt_value c = rt_native("String", str_ctor, 1);
 	rt_define(c, rt_atom_prototype, p, 0);
 	rt_define(p, rt_atom_constructor, c, 0);
-	rt_method(c, "fromCharCode", str_fromcharcode, 1);
-	rt_method(c, "fromCodePoint", str_fromcodepoint, 1);
-	rt_method(c, "raw", str_raw, 1);
+	static const rt_fndef methods2[] = {
+		{"fromCharCode", str_fromcharcode, 1}, {"fromCodePoint", str_fromcodepoint, 1}, {"raw", str_raw, 1},
+	};
+	RT_METHODS(c, methods2);
 	rt_define(rt_global_obj, rt_atom_c("String"), c, 0);
 }

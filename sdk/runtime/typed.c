@@ -68,6 +68,7 @@ static void tset(rt_value tv, double i, double v) { rt_typed_set_slow(tv, i, v);
 
 /* ---- construction ---- */
 static rt_value ab_new(double n) {
+	rt_init_typed();
 	if (!(n >= 0) || n > 0x7fffffff) rt_throw_range("Array buffer allocation failed");
 	uint32_t len = (uint32_t)n;
 	rt_abuf *b = (rt_abuf *)rt_alloc(sizeof(rt_abuf) + len, RT_T_ARRAYBUFFER);
@@ -76,6 +77,7 @@ static rt_value ab_new(double n) {
 	return rt_box_ptr(b);
 }
 static rt_value ta_make(int kind, rt_value buf, uint32_t off, uint32_t len) {
+	rt_init_typed();
 	rt_typed *t = (rt_typed *)rt_alloc(sizeof(rt_typed), kind == RT_TA_DV ? RT_T_DATAVIEW : RT_T_TYPEDARRAY);
 	rt_obj_init(&t->o, kind == RT_TA_DV ? rt_proto_dataview : rt_proto_typed[kind]);
 	t->buffer = buf;
@@ -581,13 +583,14 @@ static rt_value mkctor(const char *name, rt_code code, rt_value proto, uint32_t 
 }
 
 void rt_init_typed(void) {
+	if (proto_ta) return;
 	rt_gc_add_root_fn(typed_roots);
 	rt_value p = proto_ta = rt_obj_new(rt_proto_object);
 	rt_getter(p, "length", ta_length);
 	rt_getter(p, "byteLength", ta_bytelength);
 	rt_getter(p, "byteOffset", ta_byteoffset);
 	rt_getter(p, "buffer", ta_buffer);
-	static const struct { const char *n; rt_code c; uint32_t len; } m[] = {
+	static const rt_fndef m[] = {
 		{"subarray", ta_subarray, 2}, {"slice", ta_slice, 2}, {"set", ta_set, 1}, {"fill", ta_fill, 1},
 		{"indexOf", ta_indexof, 1}, {"lastIndexOf", ta_lastindexof, 1}, {"includes", ta_includes, 1},
 		{"join", ta_join, 1}, {"toString", ta_tostring, 0}, {"forEach", ta_foreach, 1}, {"every", ta_every, 1},
@@ -597,7 +600,7 @@ void rt_init_typed(void) {
 		{"copyWithin", ta_copywithin, 2}, {"at", ta_at, 1}, {"sort", ta_sort, 1}, {"values", ta_values, 0},
 		{"keys", ta_keys, 0}, {"entries", ta_entries, 0},
 	};
-	for (size_t i = 0; i < sizeof m / sizeof m[0]; i++) rt_method(p, m[i].n, m[i].c, m[i].len);
+	RT_METHODS(p, m);
 	rt_define(p, rt_atom_symiter, rt_obj_get_c(p, "values"), 0);
 	rt_value base = rt_native("TypedArray", ta_of, 0);
 	rt_define(base, rt_atom_prototype, p, 0);
@@ -605,8 +608,10 @@ void rt_init_typed(void) {
 	for (int k = 0; k < 9; k++) {
 		rt_proto_typed[k] = rt_obj_new(p);
 		ctors[k] = mkctor(tname[k], ctor_code[k], rt_proto_typed[k], 3);
-		rt_method(ctors[k], "from", ta_from, 1);
-		rt_method(ctors[k], "of", ta_of, 0);
+		static const rt_fndef methods1[] = {
+			{"from", ta_from, 1}, {"of", ta_of, 0},
+		};
+		RT_METHODS(ctors[k], methods1);
 		rt_define(ctors[k], rt_atom_c("BYTES_PER_ELEMENT"), rt_num(esize[k]), 0);
 		rt_define(rt_proto_typed[k], rt_atom_c("BYTES_PER_ELEMENT"), rt_num(esize[k]), 0);
 	}
@@ -621,16 +626,12 @@ void rt_init_typed(void) {
 	rt_getter(p, "buffer", dv_buffer);
 	rt_getter(p, "byteLength", dv_bytelength);
 	rt_getter(p, "byteOffset", dv_byteoffset);
-	static const struct { const char *n; rt_code g, s; } d[] = {
-		{"Int8", dv_gi8, dv_si8}, {"Uint8", dv_gu8, dv_su8}, {"Int16", dv_gi16, dv_si16}, {"Uint16", dv_gu16, dv_su16},
-		{"Int32", dv_gi32, dv_si32}, {"Uint32", dv_gu32, dv_su32}, {"Float32", dv_gf32, dv_sf32}, {"Float64", dv_gf64, dv_sf64},
+	static const rt_fndef d[] = {
+		{"getInt8", dv_gi8, 1}, {"setInt8", dv_si8, 2}, {"getUint8", dv_gu8, 1}, {"setUint8", dv_su8, 2},
+		{"getInt16", dv_gi16, 1}, {"setInt16", dv_si16, 2}, {"getUint16", dv_gu16, 1}, {"setUint16", dv_su16, 2},
+		{"getInt32", dv_gi32, 1}, {"setInt32", dv_si32, 2}, {"getUint32", dv_gu32, 1}, {"setUint32", dv_su32, 2},
+		{"getFloat32", dv_gf32, 1}, {"setFloat32", dv_sf32, 2}, {"getFloat64", dv_gf64, 1}, {"setFloat64", dv_sf64, 2},
 	};
-	for (size_t i = 0; i < sizeof d / sizeof d[0]; i++) {
-		char name[16];
-		rt_fmt(name, sizeof name, "get%s", d[i].n);
-		rt_method(p, name, d[i].g, 1);
-		rt_fmt(name, sizeof name, "set%s", d[i].n);
-		rt_method(p, name, d[i].s, 2);
-	}
+	RT_METHODS(p, d);
 	mkctor("DataView", dv_ctor, p, 1);
 }

@@ -663,14 +663,15 @@ class Emitter {
     tail.push(`\trt_gc_add_roots(L_, ${Math.max(1, this.lits.size)});`);
     tail.push(`\trt_gc_add_root_ptrs((void **)A_, ${Math.max(1, this.atoms.size)});`);
     tail.push(`\trt_register_ics(IC_, ${Math.max(1, this.nics)});`);
-    for (const [s, i] of this.atoms) tail.push(`\tA_[${i}] = rt_atom_utf8(${cstr(s)}, ${Buffer.byteLength(s)});`);
-    for (const [s, i] of this.lits) {
-      if (/[\ud800-\udfff]/.test(s) && !/^[\s\S]*$/u.test(s)) {
-        // lone surrogates: emit UTF-16 units
-        const units = Array.from({ length: s.length }, (_, k) => s.charCodeAt(k));
-        tail.push(`\t{ static const uint16_t u[] = {${units.join(",")}}; L_[${i}] = rt_str_new(u, ${units.length}); }`);
-      } else tail.push(`\tL_[${i}] = rt_box_ptr(rt_atom_utf8(${cstr(s)}, ${Buffer.byteLength(s)}));`);
-    }
+    // keys and literals interned from two tables in one loop each (see rt_atoms_init in rtx.h)
+    const table = (name: string, m: Map<string, number>) => {
+      if (!m.size) return;
+      const rows = [...m.keys()].map((s) => `\t\t{${cstr(s)}, ${Buffer.byteLength(s)}},`);
+      tail.push(`\tstatic const rt_utf8 ${name}T_[] = {`, ...rows, `\t};`);
+      tail.push(`\trt_${name === "A" ? "atoms" : "lits"}_init(${name}_, ${name}T_, ${m.size});`);
+    };
+    table("A", this.atoms);
+    table("L", this.lits);
     for (const m of inits) tail.push(`\t${m}();`);
     tail.push(`}`);
     return [...head, ...this.bodies, ...tail].join("\n") + "\n";
@@ -722,9 +723,21 @@ class Emitter {
         if (!this.globals.has(s)) this.globals.set(s, { kind: "global", c: `G_[${this.nG++}]`, rep: "V" });
       }
     }
-    // hoisted function objects
+    // hoisted function objects, from one table (rt_funcs_init) when they capture nothing
+    const rows: string[] = [];
     for (const st of sf.statements) {
-      if (ts.isFunctionDeclaration(st) && st.name && st.body) this.hoistFunction(st);
+      if (!ts.isFunctionDeclaration(st) || !st.name || !st.body) continue;
+      const sym = this.checker.getSymbolAtLocation(st.name)!;
+      const fv = this.funcValue(st, st.name.text);
+      const plain = this.lastPlain;
+      const target = this.lookup(sym, st).c;
+      if (plain?.ctor) rows.push(`{${plain.cname}, ${cstr(st.name.text)}, ${plain.length}, &${target}}`);
+      else this.emit(`${target} = ${fv};`);
+    }
+    if (rows.length) {
+      const t = this.tmp("funcs");
+      this.emit(`static const rt_funcdef ${t}[] = {${rows.join(", ")}};`);
+      this.emit(`rt_funcs_init(${t}, ${rows.length});`);
     }
     for (const st of sf.statements) this.stmt(st);
     this.protos.push(`static void ${name}(void);`);
@@ -737,13 +750,6 @@ class Emitter {
   }
 
   // ---- functions ----
-  hoistFunction(fd: ts.FunctionDeclaration) {
-    const sym = this.checker.getSymbolAtLocation(fd.name!)!;
-    const fv = this.funcValue(fd, fd.name!.text);
-    const target = this.lookup(sym, fd);
-    this.emit(`${target.c} = ${fv};`);
-  }
-
   /** Compiles a function-like node into a C function; returns the C expression creating its closure. */
   funcValue(fn: ts.SignatureDeclaration, name: string, opts: { method?: boolean; home?: string } = {}): string {
     const body = (fn as ts.FunctionLikeDeclaration).body;
@@ -816,11 +822,15 @@ class Emitter {
     return this.closureExpr(ctx, cname, name, this.paramLength(fn), opts.home);
   }
 
+  // the last closure closureExpr made, when it captures nothing (class methods and module functions from tables)
+  lastPlain?: { cname: string; length: number; ctor: boolean };
+
   closureExpr(ctx: FnCtx, cname: string, name: string, length: number, home?: string): string {
     const ncap = ctx.caps.length;
     const fname = name ? cstr(name) : "0";
     const nonCtor = !ts.isFunctionDeclaration(ctx.node as ts.Node) && !ts.isFunctionExpression(ctx.node as ts.Node);
     const mk = nonCtor ? "rt_func_new_nc" : "rt_func_new";
+    this.lastPlain = ncap === 0 ? { cname, length, ctor: !nonCtor } : undefined;
     if (ncap === 0 && !home) return `${mk}(${cname}, ${fname}, ${length}, 0)`;
     const f = this.tmp("fn");
     const parts = [`rt_value ${f} = ${mk}(${cname}, ${fname}, ${length}, ${ncap});`];
@@ -1600,7 +1610,16 @@ class Emitter {
     this.emit(`rt_value ${P} = rt_get(${C}, rt_atom_c("prototype"));`);
     this.emit(`((rt_function *)rt_ptr(${C}))->home = ${P};`);
     this.classInfo.set(cd, { cvar: C });
-    // methods and accessors
+    // methods and accessors; runs of plain methods (named, capturing nothing) from one table each
+    // (rt_class_methods: a loop instead of straight-line code, which start-up under emulation pays for)
+    let run: { target: string; rows: string[] } | undefined;
+    const flush = () => {
+      if (!run) return;
+      const t = this.tmp("methods");
+      this.emit(`static const rt_methoddef ${t}[] = {${run.rows.join(", ")}};`);
+      this.emit(`rt_class_methods(${run.target}, A_, ${t}, ${run.rows.length});`);
+      run = undefined;
+    };
     for (const m of cd.members) {
       if (ts.isMethodDeclaration(m) || ts.isGetAccessorDeclaration(m) || ts.isSetAccessorDeclaration(m)) {
         if (!m.body) continue;
@@ -1620,11 +1639,20 @@ class Emitter {
           keyExpr = this.atom(key);
         }
         const fv = this.funcValue(m, key, { home: target });
+        const plain = this.lastPlain;
+        if (ts.isMethodDeclaration(m) && plain && !plain.ctor && key !== "computed" && !ts.isPrivateIdentifier(m.name)) {
+          if (run && run.target !== target) flush();
+          run ??= { target, rows: [] };
+          run.rows.push(`{${plain.cname}, ${this.atoms.get(key)}, ${plain.length}}`);
+          continue;
+        }
+        flush();
         if (ts.isMethodDeclaration(m)) this.emit(`rt_define(${target}, ${keyExpr}, ${fv}, 0);`);
         else if (ts.isGetAccessorDeclaration(m)) this.emit(`rt_define_accessor(${target}, ${keyExpr}, ${fv}, RT_UNDEF, 0);`);
         else this.emit(`rt_define_accessor(${target}, ${keyExpr}, RT_UNDEF, ${fv}, 0);`);
       }
     }
+    flush();
     // the class binding is visible to static initializers: a named class expression binds its name
     // static fields and blocks, in order, with this = the class
     const statics = cd.members.filter((m) => (ts.isPropertyDeclaration(m) && this.isStatic(m)) || ts.isClassStaticBlockDeclaration(m));

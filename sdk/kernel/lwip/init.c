@@ -70,8 +70,6 @@ rump_init(void)
 		return rv;
 	initialized = 1;
 	kern_dev_init();
-	if ((rv = kern_net_init()) != 0)
-		return rv;
 	if (rumpsdk_pci_attach_all)
 		rumpsdk_pci_attach_all();       /* the drivers call rumpsdk_netdev_attach */
 	if (rumpsdk_board_attach_all)

@@ -25,7 +25,7 @@ void kern_set_errno(int error);
 void kern_panic(const char *msg) __attribute__((noreturn));
 
 /* start lwIP's tcpip thread and the loopback interface (net.c); called by rump_init */
-int kern_net_init(void);
+void kern_net_start(void);             /* starts lwIP once, on first use (net.c) */
 /* the RUMPSDK_REPORT_* texts (rump/netif.h) into buf; returns their length */
 size_t kern_net_report(int which, char *buf, size_t len);
 

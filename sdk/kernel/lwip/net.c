@@ -31,15 +31,21 @@ static int configured;                  /* an interface other than loopback has 
 static int nattached;
 static char hostname[64];
 
-int
-kern_net_init(void)
+/* lwIP starts on the first use of the network: a NIC attaching, a socket call, a name lookup,
+ * a report; a program that never uses the network does not pay for it at boot */
+void
+kern_net_start(void)
 {
+	static int started;
+
+	if (started)
+		return;
+	started = 1;
 	rumpuser_mutex_init(&cfg_mtx, RUMPUSER_MTX_KMUTEX);
 	rumpuser_cv_init(&cfg_cv);
 	if (rumpuser_getparam(RUMPUSER_PARAM_HOSTNAME, hostname, sizeof(hostname)) != 0)
 		__builtin_memcpy(hostname, "rumpsdk", 8);
 	tcpip_init(NULL, NULL);         /* lwip_init() here; the loopback interface 127.0.0.1 */
-	return 0;
 }
 
 /* ---- parameters ---- */
@@ -122,6 +128,7 @@ rumpsdk_net_wait(int timeout_ms)
 	int64_t sec = timeout_ms / 1000, nsec = (int64_t)(timeout_ms % 1000) * 1000000;
 	int rv = 0;
 
+	kern_net_start();
 	rumpuser_mutex_enter(cfg_mtx);
 	while (!configured && rv == 0) {
 		if (timeout_ms < 0)
@@ -178,6 +185,7 @@ rumpsdk_netdev_attach(struct rumpsdk_netdev *dev)
 	void *mem;
 	int first;
 
+	kern_net_start();
 	if (dev == NULL || dev->name == NULL || dev->name[0] == '\0' || dev->transmit == NULL)
 		return EINVAL;
 	if (dev->kernel_priv != NULL)
@@ -266,6 +274,7 @@ rumpsdk_getaddrinfo_v4(const char *name, uint32_t *addr)
 	ip4_addr_t ip4;
 	err_t err;
 
+	kern_net_start();
 	if (name == NULL || addr == NULL || name[0] == '\0')
 		return EINVAL;
 	if (ip4addr_aton(name, &ip4)) {
@@ -349,6 +358,7 @@ kern_net_report(int which, char *buf, size_t len)
 	struct text t = { buf, len, 0 };
 	struct netif *nif;
 
+	kern_net_start();
 	buf[0] = 0;
 	LOCK_TCPIP_CORE();
 	if (which == RUMPSDK_REPORT_IFS) {

@@ -32,7 +32,7 @@ rump_sys_write(int fd, const void *buf, size_t nbyte)
 	if (kern_is_dev(fd))
 		return kern_dev_write(fd, buf, nbyte);
 	if (fd >= LWIP_SOCKET_OFFSET)
-		return lwip_write(fd, buf, nbyte);
+		return kern_net_start(), lwip_write(fd, buf, nbyte);
 	if (fd != 1 && fd != 2)
 		return kern_fail(EBADF);
 	if (nbyte == 0)
@@ -48,7 +48,7 @@ rump_sys_read(int fd, void *buf, size_t nbyte)
 	if (kern_is_dev(fd))
 		return kern_dev_read(fd, buf, nbyte);
 	if (fd >= LWIP_SOCKET_OFFSET)
-		return lwip_read(fd, buf, nbyte);
+		return kern_net_start(), lwip_read(fd, buf, nbyte);
 	if (fd != 0)
 		return kern_fail(EBADF);
 	if (buf == NULL && nbyte > 0)
@@ -63,7 +63,7 @@ rump_sys_writev(int fd, const struct iovec *iov, int iovcnt)
 	int i;
 
 	if (fd >= LWIP_SOCKET_OFFSET)
-		return lwip_writev(fd, iov, iovcnt);
+		return kern_net_start(), lwip_writev(fd, iov, iovcnt);
 	if (fd != 1 && fd != 2)
 		return kern_fail(EBADF);
 	if (iovcnt < 0 || (iovcnt > 0 && iov == NULL))
@@ -80,7 +80,7 @@ ssize_t
 rump_sys_readv(int fd, const struct iovec *iov, int iovcnt)
 {
 	if (fd >= LWIP_SOCKET_OFFSET)
-		return lwip_readv(fd, iov, iovcnt);
+		return kern_net_start(), lwip_readv(fd, iov, iovcnt);
 	if (fd != 0)
 		return kern_fail(EBADF);
 	if (iovcnt < 0 || (iovcnt > 0 && iov == NULL))
@@ -193,6 +193,7 @@ rump_sys_poll(struct pollfd *fds, u_int nfds, int timeout)
 	}
 	if (sockets == 0)
 		return poll_console(fds, nfds, timeout);
+	kern_net_start();
 	if (timeout > 0)
 		deadline = now_ns() + (int64_t)timeout * 1000000LL;
 	for (;;) {
@@ -253,6 +254,7 @@ rump_sys_reboot(int opt, char *bootstr)
 #define SOCKET_FD(fd) do { \
 	if (is_console(fd)) return kern_fail(ENOTSOCK); \
 	if ((fd) < 0) return kern_fail(EBADF); \
+	kern_net_start(); \
 } while (0)
 
 static void
@@ -279,6 +281,7 @@ rump_sys_socket(int domain, int type, int protocol)
 		return kern_fail(EAFNOSUPPORT);
 	if (type != SOCK_STREAM && type != SOCK_DGRAM && type != SOCK_RAW)
 		return kern_fail(EPROTOTYPE);
+	kern_net_start();
 	if ((s = lwip_socket(domain, type, protocol)) < 0)
 		return s;
 	set_open(s, 1);
@@ -445,6 +448,7 @@ rump_sys_close(int fd)
 	if (fd < 0)
 		return kern_fail(EBADF);
 	set_open(fd, 0);
+	kern_net_start();
 	return lwip_close(fd);
 }
 
@@ -465,6 +469,7 @@ rump_sys_fcntl(int fd, int cmd, ...)
 		return cmd == F_GETFL ? O_RDWR : 0;
 	if (kern_is_dev(fd))
 		return cmd == F_GETFL ? kern_dev_getfl(fd) : 0;
+	kern_net_start();
 	if (cmd == F_SETFL)
 		return lwip_fcntl(fd, F_SETFL, arg & O_NONBLOCK);
 	return lwip_fcntl(fd, F_GETFL, 0);
@@ -492,6 +497,7 @@ rump_sys_ioctl(int fd, u_long com, ...)
 			*(int *)argp = fd == 0 && kern_console_readable() ? 1 : 0;
 		return 0;
 	}
+	kern_net_start();
 	return lwip_ioctl(fd, (long)com, argp);
 }
 

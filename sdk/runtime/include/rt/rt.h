@@ -237,6 +237,11 @@ rt_value rt_typeof(rt_value v);
 /* a static string literal in generated code: created once, rooted */
 rt_value rt_lit(rt_value *slot, const char *utf8, size_t n);
 #define RT_LIT(slot, s) ((slot) ? (slot) : rt_lit(&(slot), s, sizeof(s) - 1))
+/* a program's property keys and string literals, interned at start-up from one table each (a loop,
+ * not a call per string: less code to run once, which is what start-up under emulation pays for) */
+typedef struct { const char *s; uint32_t n; } rt_utf8;
+void rt_atoms_init(rt_string **out, const rt_utf8 *tab, size_t n);
+void rt_lits_init(rt_value *out, const rt_utf8 *tab, size_t n);
 
 /* ---- GC ---- */
 void *rt_alloc(size_t size, int type); /* zeroed */
@@ -320,6 +325,12 @@ static inline void rt_define_ic(rt_value o, rt_string *key, rt_value v, rt_ic *i
 
 /* ---- functions and calls ---- */
 rt_value rt_func_new(rt_code code, const char *name, uint32_t length, uint32_t ncap);
+/* a class's methods from a table: each a non-constructor function named by its key atoms[key], home obj */
+typedef struct { rt_code code; uint32_t key; uint32_t length; } rt_methoddef;
+void rt_class_methods(rt_value obj, rt_string *const *atoms, const rt_methoddef *tab, size_t n);
+/* a module's function declarations from a table: *slot = the function (no captures) */
+typedef struct { rt_code code; const char *name; uint32_t length; rt_value *slot; } rt_funcdef;
+void rt_funcs_init(const rt_funcdef *tab, size_t n);
 rt_value rt_func_new_nc(rt_code code, const char *name, uint32_t length, uint32_t ncap); /* not a constructor */
 rt_value rt_class_new(rt_code code, const char *name, uint32_t length, uint32_t ncap, rt_value parent);
 rt_value rt_call(rt_value f, rt_value this_, int argc, const rt_value *argv);
