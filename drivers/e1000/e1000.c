@@ -12,6 +12,7 @@
 #include <rump/netif.h>
 #include <drivers/bus.h>
 #include <drivers/pci.h>
+#include <drivers/name.h>
 #include "e1000_ring.h"
 
 /* registers (byte offsets in BAR0); common to all three families unless marked */
@@ -179,7 +180,6 @@ struct wm {
 	const struct wm_chip *chip;
 	const struct wm_regs *r;
 	int adv;                        /* advanced descriptors (I210) */
-	int link;
 	union wm_rxd *rxd;
 	union wm_txd *txd;
 	uint8_t *rxbuf, *txbuf;
@@ -289,16 +289,9 @@ static int wm_transmit(struct rumpsdk_netdev *nd, const void *frame, size_t len)
 	return 0;
 }
 
-static void link_update(struct wm *sc, int report)
+static int link_state(struct wm *sc)
 {
-	int up = (rd(sc, WM_STATUS) & STATUS_LU) != 0;
-	if (up == sc->link)
-		return;
-	sc->link = up;
-	if (report) {
-		rumpuser_dprintf("%s: link %s\n", sc->name, up ? "up" : "down");
-		rumpsdk_netdev_link(&sc->nd, up);
-	}
+	return (rd(sc, WM_STATUS) & STATUS_LU) != 0;
 }
 
 /* in the interrupt thread */
@@ -310,7 +303,7 @@ static int wm_intr(void *arg)
 	if (icr == 0 && eicr == 0)
 		return 0;
 	if (icr & INT_LSC)
-		link_update(sc, 1);
+		rumpsdk_netdev_link(&sc->nd, link_state(sc));
 	/* receive: every descriptor the device has written back, in ring order */
 	unsigned last = NRX;
 	for (;;) {
@@ -335,19 +328,6 @@ static int wm_intr(void *arg)
 	return 1;
 }
 
-static void set_name(char *dst, const char *base, unsigned unit)
-{
-	while (*base)
-		*dst++ = *base++;
-	char digits[10];
-	int n = 0;
-	do
-		digits[n++] = (char)('0' + unit % 10);
-	while ((unit /= 10) != 0);
-	while (n)
-		*dst++ = digits[--n];
-	*dst = 0;
-}
 
 static void mask_all(struct wm *sc)
 {
@@ -463,7 +443,7 @@ static int wm_attach(const struct pci_attach_args *pa)
 	sc->chip = chip;
 	sc->r = chip->family == WM_I210 ? &regs_i210 : chip->family == WM_82574 ? &regs_82574 : &regs_8254x;
 	sc->adv = chip->family == WM_I210;
-	set_name(sc->name, "wm", pa->unit);
+	drv_unit_name(sc->name, "wm", pa->unit);
 	if ((sc->regs = rumpcomp_pci_map((unsigned long)bar, REGSIZE)) == NULL)
 		return RUMPUSER_ENXIO;
 	pci_enable(pa, 0, 1);
@@ -493,12 +473,11 @@ static int wm_attach(const struct pci_attach_args *pa)
 		return RUMPUSER_ENXIO;
 	intr_enable(sc);
 
-	sc->link = -1;
-	link_update(sc, 0);
+	int link = link_state(sc);
 	const uint8_t *m = sc->nd.mac;
 	rumpuser_dprintf("%s: %s (%04x) at pci %02x:%02x.%x irq %d, %02x:%02x:%02x:%02x:%02x:%02x, link %s\n",
 	    sc->name, chip->name, pa->device, pa->bus, pa->dev, pa->fn, pa->intrline,
-	    m[0], m[1], m[2], m[3], m[4], m[5], sc->link ? "up" : "down");
+	    m[0], m[1], m[2], m[3], m[4], m[5], link ? "up" : "down");
 
 	sc->nd.name = sc->name;
 	sc->nd.mtu = 1500;
@@ -506,7 +485,7 @@ static int wm_attach(const struct pci_attach_args *pa)
 	sc->nd.softc = sc;
 	if ((error = rumpsdk_netdev_attach(&sc->nd)) != 0)
 		return error;
-	rumpsdk_netdev_link(&sc->nd, sc->link);
+	rumpsdk_netdev_link(&sc->nd, link);
 	return 0;
 }
 

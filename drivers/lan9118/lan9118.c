@@ -11,6 +11,7 @@
 #include <rump/rumpuser.h>
 #include <rump/netif.h>
 #include <drivers/board.h>
+#include <drivers/name.h>
 #include <drivers/bus.h>
 
 /* system control and status registers (byte offsets) */
@@ -90,7 +91,6 @@ struct smsh {
 	struct rumpsdk_netdev nd;
 	char name[12];
 	volatile void *regs;
-	int link;
 	uint16_t tx_tag;
 	unsigned long rx_frames, rx_errors, tx_frames, tx_errors, tx_drops;
 	uint32_t rxbuf[(MAX_FRAME + 3) / 4];
@@ -222,12 +222,7 @@ static int smsh_intr(void *arg)
 	wr(sc, INT_STS, sts);           /* acknowledge first: a frame arriving from here on raises it again */
 	if (sts & INT_PHY) {
 		(void)phy_read(sc, PHY_INT_SRC);        /* reading acknowledges the PHY's own sources */
-		int up = link_state(sc);
-		if (up != sc->link) {
-			sc->link = up;
-			rumpuser_dprintf("%s: link %s\n", sc->name, up ? "up" : "down");
-			rumpsdk_netdev_link(&sc->nd, up);
-		}
+		rumpsdk_netdev_link(&sc->nd, link_state(sc));
 	}
 	if (sts & INT_RXE)
 		sc->rx_errors++;
@@ -236,19 +231,6 @@ static int smsh_intr(void *arg)
 	return 1;
 }
 
-static void set_name(char *dst, const char *base, unsigned unit)
-{
-	while (*base)
-		*dst++ = *base++;
-	char digits[10];
-	int n = 0;
-	do
-		digits[n++] = (char)('0' + unit % 10);
-	while ((unit /= 10) != 0);
-	while (n)
-		*dst++ = digits[--n];
-	*dst = 0;
-}
 
 /* ID_REV's chip number as the part is called: 0x0118 LAN9118, 0x118a LAN9218, 0x9220 LAN9220 */
 static void chip_name(char *buf, uint32_t chip)
@@ -293,7 +275,7 @@ static int smsh_attach(const struct board_attach_args *ba)
 		return RUMPUSER_ENOMEM;
 	sc = mem;
 	__builtin_memset(sc, 0, sizeof *sc);
-	set_name(sc->name, "smsh", ba->unit);
+	drv_unit_name(sc->name, "smsh", ba->unit);
 	sc->regs = regs;
 	uint32_t id = rd(sc, ID_REV);
 
@@ -344,12 +326,12 @@ static int smsh_attach(const struct board_attach_args *ba)
 	/* the line active high, push-pull: what the NVIC's level-sensitive input wants */
 	wr(sc, IRQ_CFG, IRQ_CFG_IRQ_EN | IRQ_CFG_IRQ_POL | IRQ_CFG_IRQ_TYPE);
 
-	sc->link = link_state(sc);
+	int link = link_state(sc);
 	char chip[8];
 	chip_name(chip, id >> 16);
 	rumpuser_dprintf("%s: %s rev %u at 0x%lx irq %d, %02x:%02x:%02x:%02x:%02x:%02x, link %s\n",
 	    sc->name, chip, (unsigned)(id & 0xffff), (unsigned long)ba->reg, ba->irq,
-	    m[0], m[1], m[2], m[3], m[4], m[5], sc->link ? "up" : "down");
+	    m[0], m[1], m[2], m[3], m[4], m[5], link ? "up" : "down");
 
 	sc->nd.name = sc->name;
 	sc->nd.mtu = 1500;
@@ -357,7 +339,7 @@ static int smsh_attach(const struct board_attach_args *ba)
 	sc->nd.softc = sc;
 	if ((error = rumpsdk_netdev_attach(&sc->nd)) != 0)
 		return error;
-	rumpsdk_netdev_link(&sc->nd, sc->link);
+	rumpsdk_netdev_link(&sc->nd, link);
 	return 0;
 }
 

@@ -11,6 +11,7 @@
 #include <rump/netif.h>
 #include <drivers/bus.h>
 #include <drivers/pci.h>
+#include <drivers/name.h>
 #include "rtl8169_ring.h"
 
 /* registers (byte offsets in the memory BAR), from the RTL8169/8168 datasheets */
@@ -67,7 +68,6 @@ struct re {
 	struct rumpsdk_netdev nd;
 	char name[12];
 	volatile void *regs;
-	int link;
 	struct re_desc *rxd, *txd;
 	uint8_t *rxbuf, *txbuf;
 	uint64_t rxbuf_pa, txbuf_pa;
@@ -122,16 +122,9 @@ static int re_transmit(struct rumpsdk_netdev *nd, const void *frame, size_t len)
 	return 0;
 }
 
-static void link_update(struct re *sc, int report)
+static int link_state(struct re *sc)
 {
-	int up = (rd8(sc, RE_PHYSTATUS) & PHY_LINK) != 0;
-	if (up == sc->link)
-		return;
-	sc->link = up;
-	if (report) {
-		rumpuser_dprintf("%s: link %s\n", sc->name, up ? "up" : "down");
-		rumpsdk_netdev_link(&sc->nd, up);
-	}
+	return (rd8(sc, RE_PHYSTATUS) & PHY_LINK) != 0;
 }
 
 /* in the interrupt thread */
@@ -143,7 +136,7 @@ static int re_intr(void *arg)
 		return 0;
 	wr16(sc, RE_ISR, isr);          /* acknowledge what we are about to handle */
 	if (isr & INT_LINKCHG)
-		link_update(sc, 1);
+		rumpsdk_netdev_link(&sc->nd, link_state(sc));
 	/* receive: every descriptor the NIC has given back, in ring order, then post it again */
 	for (;;) {
 		unsigned i = sc->rx_next, len;
@@ -162,19 +155,6 @@ static int re_intr(void *arg)
 	return 1;
 }
 
-static void set_name(char *dst, const char *base, unsigned unit)
-{
-	while (*base)
-		*dst++ = *base++;
-	char digits[10];
-	int n = 0;
-	do
-		digits[n++] = (char)('0' + unit % 10);
-	while ((unit /= 10) != 0);
-	while (n)
-		*dst++ = digits[--n];
-	*dst = 0;
-}
 
 /* the registers are in the first memory BAR (BAR1 on the 8169, BAR2, 64-bit, on the 8168) */
 static int find_mmio(const struct pci_attach_args *pa, uint64_t *addr)
@@ -201,7 +181,7 @@ static int re_attach(const struct pci_attach_args *pa)
 		return RUMPUSER_ENOMEM;
 	struct re *sc = mem;
 	__builtin_memset(sc, 0, sizeof *sc);
-	set_name(sc->name, "re", pa->unit);
+	drv_unit_name(sc->name, "re", pa->unit);
 	if ((sc->regs = rumpcomp_pci_map((unsigned long)bar, REGSIZE)) == NULL)
 		return RUMPUSER_ENXIO;
 	pci_enable(pa, 0, 1);
@@ -257,12 +237,11 @@ static int re_attach(const struct pci_attach_args *pa)
 	wr16(sc, RE_ISR, 0xffff);
 	wr16(sc, RE_IMR, INT_ROK | INT_RER | INT_RDU | INT_FOVW | INT_LINKCHG | INT_SERR);
 
-	sc->link = -1;
-	link_update(sc, 0);
+	int link = link_state(sc);
 	const uint8_t *m = sc->nd.mac;
 	rumpuser_dprintf("%s: RTL81xx (%04x) at pci %02x:%02x.%x irq %d, %02x:%02x:%02x:%02x:%02x:%02x, link %s\n",
 	    sc->name, pa->device, pa->bus, pa->dev, pa->fn, pa->intrline,
-	    m[0], m[1], m[2], m[3], m[4], m[5], sc->link ? "up" : "down");
+	    m[0], m[1], m[2], m[3], m[4], m[5], link ? "up" : "down");
 
 	sc->nd.name = sc->name;
 	sc->nd.mtu = 1500;
@@ -270,7 +249,7 @@ static int re_attach(const struct pci_attach_args *pa)
 	sc->nd.softc = sc;
 	if ((error = rumpsdk_netdev_attach(&sc->nd)) != 0)
 		return error;
-	rumpsdk_netdev_link(&sc->nd, sc->link);
+	rumpsdk_netdev_link(&sc->nd, link);
 	return 0;
 }
 

@@ -10,6 +10,7 @@
 #include <rump/netif.h>
 #include <drivers/bus.h>
 #include <drivers/pci.h>
+#include <drivers/name.h>
 #include "vring.h"
 
 #ifdef BUS_HAS_IOPORTS
@@ -48,7 +49,6 @@ struct vioif {
 	char name[12];
 	uint16_t io;
 	int has_status;
-	int link;
 	struct vring rx, tx;
 	uint8_t *rxbuf, *txbuf;         /* NRX / NTX buffers of BUFSZ */
 	uint64_t rxbuf_pa, txbuf_pa;
@@ -136,14 +136,8 @@ static int vioif_intr(void *arg)
 	uint8_t isr = bus_inb(sc->io + VIO_ISR);        /* reading acknowledges */
 	if (isr == 0)
 		return 0;                               /* a device sharing the line */
-	if (isr & VIO_ISR_CONFIG) {
-		int up = link_state(sc);
-		if (up != sc->link) {
-			sc->link = up;
-			rumpuser_dprintf("%s: link %s\n", sc->name, up ? "up" : "down");
-			rumpsdk_netdev_link(&sc->nd, up);
-		}
-	}
+	if (isr & VIO_ISR_CONFIG)
+		rumpsdk_netdev_link(&sc->nd, link_state(sc));
 	const struct vring_used_elem *e;
 	int posted = 0;
 	while ((e = vring_next_used(&sc->rx)) != NULL) {
@@ -165,19 +159,6 @@ static int vioif_intr(void *arg)
 	return 1;
 }
 
-static void set_name(char *dst, const char *base, unsigned unit)
-{
-	while (*base)
-		*dst++ = *base++;
-	char digits[10];
-	int n = 0;
-	do
-		digits[n++] = (char)('0' + unit % 10);
-	while ((unit /= 10) != 0);
-	while (n)
-		*dst++ = digits[--n];
-	*dst = 0;
-}
 
 static int vioif_attach(const struct pci_attach_args *pa)
 {
@@ -193,7 +174,7 @@ static int vioif_attach(const struct pci_attach_args *pa)
 		return RUMPUSER_ENOMEM;
 	struct vioif *sc = mem;
 	__builtin_memset(sc, 0, sizeof *sc);
-	set_name(sc->name, "vioif", pa->unit);
+	drv_unit_name(sc->name, "vioif", pa->unit);
 	sc->io = (uint16_t)bar;
 	pci_enable(pa, 1, 0);
 
@@ -244,11 +225,11 @@ static int vioif_attach(const struct pci_attach_args *pa)
 	bus_outb(sc->io + VIO_STATUS, VIO_S_ACK | VIO_S_DRIVER | VIO_S_DRIVER_OK);
 	bus_outw(sc->io + VIO_QUEUE_NOTIFY, RXQ);
 
-	sc->link = link_state(sc);
+	int link = link_state(sc);
 	const uint8_t *m = sc->nd.mac;
 	rumpuser_dprintf("%s: virtio-net at pci %02x:%02x.%x irq %d, %02x:%02x:%02x:%02x:%02x:%02x, link %s\n",
 	    sc->name, pa->bus, pa->dev, pa->fn, pa->intrline, m[0], m[1], m[2], m[3], m[4], m[5],
-	    sc->link ? "up" : "down");
+	    link ? "up" : "down");
 
 	sc->nd.name = sc->name;
 	sc->nd.mtu = 1500;
@@ -256,7 +237,7 @@ static int vioif_attach(const struct pci_attach_args *pa)
 	sc->nd.softc = sc;
 	if ((error = rumpsdk_netdev_attach(&sc->nd)) != 0)
 		return error;   /* the device keeps running; nothing above will use it */
-	rumpsdk_netdev_link(&sc->nd, sc->link);
+	rumpsdk_netdev_link(&sc->nd, link);
 	return 0;
 
 fail:

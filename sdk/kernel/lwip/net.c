@@ -22,6 +22,7 @@ struct kern_netif {
 	struct rumpsdk_netdev *dev;
 	int is_static;                  /* configured from parameters, not DHCP */
 	int logged;                     /* the boot log line of the current address printed */
+	int link;                       /* last link state the driver reported; -1: none yet */
 	uint8_t frame[1600];            /* a chained packet is gathered here to transmit */
 };
 
@@ -197,6 +198,7 @@ rumpsdk_netdev_attach(struct rumpsdk_netdev *dev)
 	kn = mem;
 	__builtin_memset(kn, 0, sizeof(*kn));
 	kn->dev = dev;
+	kn->link = -1;
 	ip4_addr_set_zero(&ip);
 	ip4_addr_set_zero(&mask);
 	ip4_addr_set_zero(&gw);
@@ -252,8 +254,11 @@ rumpsdk_netdev_link(struct rumpsdk_netdev *dev, int up)
 {
 	struct kern_netif *kn = dev->kernel_priv;
 
-	if (kn == NULL)
+	if (kn == NULL || up == kn->link)
 		return;
+	if (kn->link >= 0)              /* the first report is the state the attach line showed */
+		rumpuser_dprintf("%s: link %s\n", dev->name, up ? "up" : "down");
+	kn->link = up;
 	LOCK_TCPIP_CORE();
 	if (up) {
 		netif_set_link_up(&kn->netif);

@@ -11,8 +11,9 @@
  *   - the driver calls rumpsdk_netdev_input() for each received frame (no FCS), from a thread
  *     (its interrupt handler thread from rumpcomp_pci_irq_establish is fine), never from a real
  *     interrupt; the kernel copies the frame before returning, so the driver may reuse its buffer;
- *   - the driver calls rumpsdk_netdev_link() when the link goes up or down (call it once right
- *     after attach with the current state; a driver that cannot tell says up).
+ *   - the driver calls rumpsdk_netdev_link() once right after attach with the current state (a
+ *     driver that cannot tell says up), then with the state it reads whenever the device signals
+ *     a link event; the kernel acts and logs "vioif0: link down" only when the state changed.
  * The kernel then configures the interface (DHCP, or the static net.* parameters: see
  * sdk/kernel/README.md) and logs it: "net: vioif0 52:54:00:12:34:56 10.0.2.15/24 gw 10.0.2.2 (dhcp)".
  *
@@ -43,7 +44,7 @@ int rumpsdk_netdev_attach(struct rumpsdk_netdev *dev);
 /* a received Ethernet frame; dropped when the interface is not attached or memory is short */
 void rumpsdk_netdev_input(struct rumpsdk_netdev *dev, const void *frame, size_t len);
 
-/* the link went up (1) or down (0) */
+/* the link is up (1) or down (0); a report of the state it already has does nothing */
 void rumpsdk_netdev_link(struct rumpsdk_netdev *dev, int up);
 
 /*
