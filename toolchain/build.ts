@@ -104,7 +104,7 @@ function netbsdGlueLayer(): Layer {
 export function layersFor(board: Board, kernel: KernelFlavor = "lwip"): Layer[] {
   if (board.arch === "host") {
     return [
-      { name: "rumpuser", sources: cfiles(sdkPath("sdk/rumpuser/posix")), includes: [inc("rumpuser"), sdkPath("sdk/rumpuser/posix")], hosted: true },
+      { name: "rumpuser", sources: [...cfiles(sdkPath("sdk/rumpuser/posix")), sdkPath("sdk/rumpuser/upcalls.c")], includes: [inc("rumpuser"), sdkPath("sdk/rumpuser/posix")], hosted: true },
       kernelLayer(),
       { name: "base", sources: cfiles(sdkPath("sdk/base")).filter((f) => !f.endsWith("ccsupport.c")), includes: [...INCLUDES.base, sdkPath("sdk/base")] },
       { name: "runtime", sources: cfiles(sdkPath("sdk/runtime")), includes: [...INCLUDES.runtime, sdkPath("sdk/runtime")] },

@@ -1,65 +1,8 @@
 /*
- * Firmware hypercalls over core (layer 2): start-up, memory, files, clock, parameters,
+ * Firmware hypercalls over core (layer 2): memory, files, clock, parameters,
  * errors, termination, console, randomness, component loading. Threads and locks: sync.c.
  */
 #include "rumpuser_int.h"
-
-static struct rumpuser_hyperup hyp;
-static int hyp_set;
-
-/* ---- start-up ---- */
-
-int
-rumpuser_init(int version, const struct rumpuser_hyperup *hyperup)
-{
-	if (version != RUMPUSER_VERSION) {
-		core_printf("rumpuser: kernel wants hypercall version %d, this is %d\n",
-		    version, RUMPUSER_VERSION);
-		return RUMPUSER_EINVAL;
-	}
-	if (hyperup != NULL) {
-		hyp = *hyperup;
-		hyp_set = 1;
-	}
-	return 0;
-}
-
-void
-rumpuser__unschedule(int *nlocks, void *interlock)
-{
-	*nlocks = 0;
-	if (hyp_set && hyp.hyp_backend_unschedule != NULL)
-		hyp.hyp_backend_unschedule(0, nlocks, interlock);
-}
-
-void
-rumpuser__reschedule(int nlocks, void *interlock)
-{
-	if (hyp_set && hyp.hyp_backend_schedule != NULL)
-		hyp.hyp_backend_schedule(nlocks, interlock);
-}
-
-void
-rumpuser__hyp_schedule(void)
-{
-	if (hyp_set && hyp.hyp_schedule != NULL)
-		hyp.hyp_schedule();
-}
-
-void
-rumpuser__hyp_unschedule(void)
-{
-	if (hyp_set && hyp.hyp_unschedule != NULL)
-		hyp.hyp_unschedule();
-}
-
-int
-rumpuser__hyp_newlwp(int pid)
-{
-	if (hyp_set && hyp.hyp_lwproc_newlwp != NULL)
-		return hyp.hyp_lwproc_newlwp(pid);
-	return RUMPUSER_ENOSYS;
-}
 
 /* ---- memory: core's allocator ---- */
 

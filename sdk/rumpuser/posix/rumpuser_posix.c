@@ -1,6 +1,7 @@
 /*
- * Hosted hypercalls (board "host"): start-up, memory, files, clock, parameters, errors,
- * termination, console and randomness over libc. Threads and locks: posix_sync.c.
+ * Hosted hypercalls (board "host"): memory, files, clock, parameters, errors,
+ * termination, console and randomness over libc. Threads and locks: posix_sync.c; init and
+ * the upcall wrappers: ../upcalls.c.
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
@@ -23,41 +24,6 @@
 #include <unistd.h>
 
 #include "posix_int.h"
-
-static struct rumpuser_hyperup hyp;
-static int hyp_set;
-
-/* ---- start-up ---- */
-
-int
-rumpuser_init(int version, const struct rumpuser_hyperup *hyperup)
-{
-	if (version != RUMPUSER_VERSION) {
-		fprintf(stderr, "rumpuser: kernel wants hypercall version %d, this is %d\n",
-		    version, RUMPUSER_VERSION);
-		return RUMPUSER_EINVAL;
-	}
-	if (hyperup != NULL) {
-		hyp = *hyperup;
-		hyp_set = 1;
-	}
-	return 0;
-}
-
-void
-rumpuser__unschedule(int *nlocks, void *interlock)
-{
-	*nlocks = 0;
-	if (hyp_set && hyp.hyp_backend_unschedule != NULL)
-		hyp.hyp_backend_unschedule(0, nlocks, interlock);
-}
-
-void
-rumpuser__reschedule(int nlocks, void *interlock)
-{
-	if (hyp_set && hyp.hyp_backend_schedule != NULL)
-		hyp.hyp_backend_schedule(nlocks, interlock);
-}
 
 int
 rumpuser__errtrans(int e)
