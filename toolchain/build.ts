@@ -7,6 +7,7 @@ import { compileAll, compilerIncludeDir, headersHash, objectPath, runSync, type 
 import { loadAppConfig } from "./appconfig.ts";
 import { keepByBuildId } from "./decode.ts";
 import { UserError } from "./errors.ts";
+import { checkFootprint, measureFootprint, type Footprint, type FootprintRow } from "./footprint.ts";
 import { lwipSources } from "./kernel.ts";
 import { netbsdArchives, type KernelFlavor } from "./netbsd.ts";
 import { SDK_ROOT, sdkPath } from "./paths.ts";
@@ -36,6 +37,8 @@ export interface BuildResult {
   buildId: string | null;
   /** the debug shell (rumpsdk/shell) is linked in by the build (debug build of a firmware application) */
   shell: boolean;
+  /** flash and RAM per layer and against the board's memory (firmware boards; toolchain/footprint.ts) */
+  footprint: Footprint | null;
 }
 
 interface Layer {
@@ -263,8 +266,17 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   // debug builds of TypeScript firmware get the on-device debug shell (sdk/api/shell.ts)
   const shell = app.kind === "ts" && board.arch !== "host" && !opts.release && !opts.compiled;
   const keep = () => (board.arch === "host" ? null : keepByBuildId(elf));
+  const heapSize = opts.heapSize ?? config.heap ?? board.memory.heap ?? 4 * 1024 * 1024;
+  const cacheRoot = sdkPath("build", "cache", board.name);
+  const footprint = () => board.arch === "host" ? null : measureFootprint({
+    board, elf, map: path.join(work, "link.map"),
+    rowOf: (file) => rowOf(file, cacheRoot, work, archives),
+    heap: app.kind === "ts" ? { bytes: heapSize, from: opts.heapSize ? "the build's heapSize option" : config.heap ? "\"heap\" in rumpsdk.json"
+      : board.memory.heap ? "board.json \"memory\": \"heap\"" : "the SDK's default" } : undefined,
+    mainStack: mainStack({ ...board.params, ...config.params }, config.params),
+  });
   if (existsSync(image) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp) {
-    return { image, elf, size: elfSize(board, elf), upToDate: true, buildId: keep(), shell };
+    return { image, elf, size: elfSize(board, elf), upToDate: true, buildId: keep(), shell, footprint: footprint() };
   }
   const steps = 5;
   let step = 0;
@@ -287,11 +299,9 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   }
 
   // 2-3. compile the layers (cached) and the application
-  const heapSize = opts.heapSize ?? config.heap ?? board.memory.heap ?? 4 * 1024 * 1024;
   const defines = [`-DRT_HEAP_SIZE=${heapSize}`];
   // a C application (test programs of the lower layers) brings its own main: no runtime under it
   const layers = layersFor(board, kernel).filter((l) => app.kind === "ts" || l.name !== "runtime");
-  const cacheRoot = sdkPath("build", "cache", board.name);
   const jobs: (CompileJob & { layer: string })[] = [];
   const compiler = cc(board);
   const addJob = (layer: Layer, src: string, cacheDir: string) => {
@@ -350,8 +360,35 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       `disk ${u.diskBytes} bytes: GPT + FAT${u.layout.fat} ESP of ${u.layout.sectors} sectors (${u.layout.clusterSectors}-sector clusters)`);
   }
   const size = elfSize(board, elf);
+  // too big for the board: fail with the table (the stamp stays old, so the next build checks again)
+  const fp = footprint();
+  if (fp) checkFootprint(fp);
   writeFileSync(stampFile, stamp);
-  return { image, elf, size, upToDate: false, buildId: keep(), shell };
+  return { image, elf, size, upToDate: false, buildId: keep(), shell, footprint: fp };
+}
+
+/** The footprint row of a file the linker's map names: the layer of a cached object (build/cache/BOARD/LAYER/),
+ *  the application's objects (the build's work folder), the netbsd flavor's component archives, libgcc. */
+function rowOf(file: string, cacheRoot: string, work: string, archives: string[]): FootprintRow {
+  if (file.startsWith(cacheRoot + path.sep)) {
+    const layer = path.relative(cacheRoot, file).split(path.sep)[0];
+    if (layer === "runtime" || layer === "base") return "runtime + base";
+    if (layer === "kernel-netbsd") return "kernel";
+    if (layer === "platform" || layer === "core" || layer === "rumpuser" || layer === "kernel" || layer === "drivers") return layer;
+  }
+  if (file.startsWith(work + path.sep)) return "application";
+  if (archives.some((a) => file.startsWith(`${a}(`))) return "kernel";
+  if (/libgcc\.a\(/.test(file)) return "libgcc";
+  return "platform"; // linker-made sections (stubs), laid out by the board's linker script
+}
+
+/** The main thread's stack as core sizes it (sdk/core/core.c: parameter "rumpsdk.main_stack", decimal bytes,
+ *  at least 16 KiB, else its MAIN_STACK of 1 MiB). */
+function mainStack(params: Record<string, string>, appParams: Record<string, string>): { bytes: number; from: string } {
+  const v = params["rumpsdk.main_stack"];
+  const n = /^\d+/.test(v ?? "") ? parseInt(v, 10) : 0;
+  if (n < 16384) return { bytes: 1024 * 1024, from: "core's default" };
+  return { bytes: n, from: `"rumpsdk.main_stack" in ${"rumpsdk.main_stack" in appParams ? "rumpsdk.json" : "board.json"} "params"` };
 }
 
 /** A debug build's entry: the debug shell's module first, then the application's main.ts. */

@@ -5,6 +5,7 @@ import { listBoards, loadBoard } from "./boards.ts";
 import { build, resolveInput, type BuildResult } from "./build.ts";
 import { parseKernel } from "./appconfig.ts";
 import { formatUserError, UserError } from "./errors.ts";
+import { formatFootprint } from "./footprint.ts";
 import { boardNic, boardNics, describeNics, netArgs, PANIC_CODE, parseForward, probeAccel, qmpArgs, runImage, type Accel, type NicModel } from "./qemu.ts";
 
 const USAGE = `usage: rumpsdk <command> [options]
@@ -98,6 +99,7 @@ async function cmdBuild(args: string[]) {
   if (values.compiler !== "rumpsdk") throw new UserError(`unknown compiler "${values.compiler}"`, "Use --compiler=rumpsdk (the default) or --compiler=porffor (for comparison, --board=host only).");
   const r = await build({ input: positionals[0], board, output: values.output, quiet: values.quiet, ...kernelOptions(values) });
   console.log(describeBuild(r));
+  if (r.footprint) console.log(formatFootprint(r.footprint));
   return 0;
 }
 

@@ -122,6 +122,9 @@ export async function benchMps2(): Promise<void> {
   console.log(`  core's allocator: ${fmt(r.usedLoad / 1024)} KiB in use during the run, ${fmt(r.usedAfter / 1024)} KiB after it, ` +
     `high-water ${fmt(r.peak / 1024)} KiB (of which the GC heap ${fmt(r.heapSize / 1024)} KiB, whose own peak occupancy was ${fmt(r.heapPeak / 1024)} KiB)`);
   console.log(`  in use: static + allocator high-water = ${fmt(inUse / 1024)} KiB of the board's ${fmt(board.memory.ram / 1048576)} MiB`);
+  const fp = img.footprint!;
+  console.log(`  for comparison, rumpsdk build's footprint (before running): static RAM ${fmt(fp.staticRam / 1024)} KiB + GC heap ` +
+    `${fmt(fp.heap!.bytes / 1024)} KiB + main stack ${fmt(fp.mainStack.bytes / 1024)} KiB = ${fmt(fp.ramAtStart / 1024)} KiB at start (without other threads' stacks and run-time allocations)`);
   target("mps2-an385: RAM in use while serving (static + allocator high-water)", inUse / 1024, RAM_LIMIT_KIB, "KiB");
   console.log(`  load average at the end: ${loadavg()}`);
 }

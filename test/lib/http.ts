@@ -2,6 +2,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { expect } from "vitest";
 import { CLI, ROOT } from "./sdk.ts";
+import type { ExpectedSensor } from "./sensor.ts";
 
 export const hasCurl = spawnSync("curl", ["--version"]).status === 0;
 
@@ -37,14 +38,14 @@ export function curl(args: string[], timeoutMs = 120_000): Promise<{ code: numbe
   });
 }
 
-/** The body of GET /metrics: JSON of the documented shape with plausible values. */
-export function checkMetrics(body: string) {
+/** The body of GET /metrics: JSON of the documented shape, its first sensor the expected one with a value in range. */
+export function checkMetrics(body: string, sensor: ExpectedSensor) {
   const m = JSON.parse(body);
   expect(m.uptime_ms).toBeGreaterThan(0);
-  expect(m.sensor.name).toBe("sim");
+  expect(m.sensor.name).toBe(sensor.name);
   expect(m.sensor.unit).toBe("C");
-  expect(m.sensor.value).toBeGreaterThan(18);
-  expect(m.sensor.value).toBeLessThan(24);
+  expect(m.sensor.value).toBeGreaterThanOrEqual(sensor.min);
+  expect(m.sensor.value).toBeLessThanOrEqual(sensor.max);
   expect(m.memory.heap_used).toBeGreaterThan(0);
   expect(m.memory.heap_used).toBeLessThanOrEqual(m.memory.heap_size);
   return m;

@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect } from "vitest";
 import { CLI, ROOT } from "./sdk.ts";
+import type { ExpectedSensor } from "./sensor.ts";
 
 const tmpDirs: string[] = [];
 const procs: ChildProcess[] = [];
@@ -115,16 +116,16 @@ export function bootApp(appDir: string, runArgs: string[]) {
   return { proc: p, exited, output: () => out };
 }
 
-/** The sequence numbers of the readings received so far (each payload checked as a reading). */
-export function readings(got: string[], id: string): number[] {
+/** The sequence numbers of the readings among got[from..] (each payload checked as a reading of the sensor). */
+export function readings(got: string[], id: string, sensor: ExpectedSensor, from = 0): number[] {
   const prefix = `rumpsdk/${id}/reading `;
-  return got.filter((l) => l.startsWith(prefix)).map((l) => {
+  return got.slice(from).filter((l) => l.startsWith(prefix)).map((l) => {
     const r = JSON.parse(l.slice(prefix.length));
     expect(Object.keys(r)).toEqual(["seq", "value", "unit", "uptime_ms"]);
     expect(r.unit).toBe("C");
     expect(typeof r.value).toBe("number");
-    expect(r.value).toBeGreaterThan(18);
-    expect(r.value).toBeLessThan(24);
+    expect(r.value).toBeGreaterThanOrEqual(sensor.min);
+    expect(r.value).toBeLessThanOrEqual(sensor.max);
     expect(Number.isInteger(r.uptime_ms)).toBe(true);
     return r.seq as number;
   });

@@ -11,6 +11,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lines, rumpsdk } from "../lib/sdk.ts";
 import { bootSensor, checkMetrics, curl, hasCurl } from "../lib/http.ts";
+import { SIM_SENSOR } from "../lib/sensor.ts";
 import { freePort } from "../../toolchain/qemu.ts";
 
 /** Sends raw bytes on one connection and collects the reply until the server closes (or the time limit). */
@@ -56,7 +57,7 @@ describe.skipIf(!hasCurl)("sensor-http on qemu-x86, virtio-net", () => {
     expect(rows.filter((l) => l === "200 1").length).toBe(1);
     let last = 0;
     for (let i = 1; i <= 200; i++) {
-      const m = checkMetrics(readFileSync(`${tmp}/seq-${i}.json`, "utf8"));
+      const m = checkMetrics(readFileSync(`${tmp}/seq-${i}.json`, "utf8"), SIM_SENSOR);
       expect(m.uptime_ms).toBeGreaterThanOrEqual(last);
       last = m.uptime_ms;
     }
@@ -74,7 +75,7 @@ describe.skipIf(!hasCurl)("sensor-http on qemu-x86, virtio-net", () => {
     }
     const done = await Promise.all(runs);
     expect(done.map((r) => `${r.code} ${r.stdout}`)).toEqual(Array(50).fill("0 200"));
-    for (let i = 1; i <= 50; i++) checkMetrics(readFileSync(`${tmp}/par-${i}.json`, "utf8"));
+    for (let i = 1; i <= 50; i++) checkMetrics(readFileSync(`${tmp}/par-${i}.json`, "utf8"), SIM_SENSOR);
   }, 180_000);
 
   // KNOWN ISSUE (skipped): on a fresh VM this passes in ~3 s; after the runs above, connecting 50
@@ -99,7 +100,7 @@ describe.skipIf(!hasCurl)("sensor-http on qemu-x86, virtio-net", () => {
       for (const s of socks) s.write("GET /metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
       for (const r of await Promise.all(replies)) {
         expect(r).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
-        checkMetrics(r.slice(r.indexOf("\r\n\r\n") + 4));
+        checkMetrics(r.slice(r.indexOf("\r\n\r\n") + 4), SIM_SENSOR);
       }
     } finally {
       for (const s of socks) s.destroy();
@@ -122,7 +123,7 @@ describe.skipIf(!hasCurl)("sensor-http on qemu-x86, virtio-net", () => {
     const bad = await raw(port, "GET /metrics HTTP/1.1\r\nno colon here\r\n\r\n");
     expect(bad).toMatch(/^HTTP\/1\.1 400 /);
     const r = await curl(["-m", "30", `${url}/metrics`]);
-    checkMetrics(r.stdout);
+    checkMetrics(r.stdout, SIM_SENSOR);
   }, 60_000);
 
   it("answers an oversized header with 413 and an oversized body with 413, then keeps serving", async () => {
@@ -133,7 +134,7 @@ describe.skipIf(!hasCurl)("sensor-http on qemu-x86, virtio-net", () => {
     const r = await curl(["-m", "30", "-w", "\\n%{http_code}", `${url}/metrics`]);
     const [json, code] = r.stdout.split("\n");
     expect(code).toBe("200");
-    checkMetrics(json);
+    checkMetrics(json, SIM_SENSOR);
   }, 60_000);
 
   it("answers pipelined requests in order, 404 for unknown paths", async () => {
@@ -155,7 +156,7 @@ describe.skipIf(!hasCurl)("sensor-http on qemu-x86, e1000", () => {
       expect(vm.output()).toMatch(/\nnet: wm0 52:54:00:12:34:56 10\.0\.2\.15\/24 .*\(dhcp\)/);
       const r = await curl(["-m", "60", "-w", "%{http_code}\\n", "-o", "/dev/null", `http://127.0.0.1:${port}/metrics?n=[1-20]`]);
       expect(r.stdout.trim().split("\n")).toEqual(Array(20).fill("200"));
-      checkMetrics((await curl(["-m", "30", `http://127.0.0.1:${port}/metrics`])).stdout);
+      checkMetrics((await curl(["-m", "30", `http://127.0.0.1:${port}/metrics`])).stdout, SIM_SENSOR);
       expect((await curl(["-m", "30", `http://127.0.0.1:${port}/`])).stdout).toContain("<h1>sensor-http</h1>");
       expect(await raw(port, "GARBAGE\r\n\r\n")).toMatch(/^HTTP\/1\.1 400 /);
     } finally {

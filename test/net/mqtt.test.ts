@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { lines, ROOT, rumpsdk } from "../lib/sdk.ts";
 import { bootApp, brokerMissing, cleanup, increasing, publish, readings, sensorMqttCopy, sleep, startBroker, stopBroker, subscriber, tmpDir, until } from "../lib/mqtt.ts";
 import { freePort } from "../../toolchain/qemu.ts";
+import { SIM_SENSOR } from "../lib/sensor.ts";
 
 // ---- the codec, on the host board ----
 
@@ -118,8 +119,8 @@ describe.skipIf(brokerMissing)("sensor-mqtt on qemu-x86 with a mosquitto broker"
     await sleep(300);
     const vm = boot(dir);
     try {
-      await until("5 readings", 120_000, () => readings(sub.got, "t1").length >= 5 || vm.proc.exitCode !== null);
-      const first = readings(sub.got, "t1");
+      await until("5 readings", 120_000, () => readings(sub.got, "t1", SIM_SENSOR).length >= 5 || vm.proc.exitCode !== null);
+      const first = readings(sub.got, "t1", SIM_SENSOR);
       expect(first.length, vm.output()).toBeGreaterThanOrEqual(5);
       expect(increasing(first)).toBe(true);
       expect(sub.got).toContain("rumpsdk/t1/status online");
@@ -130,14 +131,14 @@ describe.skipIf(brokerMissing)("sensor-mqtt on qemu-x86 with a mosquitto broker"
       // a faster period: the next readings come about 200 ms apart (guest uptime)
       publish(port, "rumpsdk/t1/cmd", "interval 200");
       await until("interval reply", 30_000, () => sub.got.includes("rumpsdk/t1/status interval 200"));
-      const mark = readings(sub.got, "t1").length;
-      await until("5 fast readings", 30_000, () => readings(sub.got, "t1").length >= mark + 5);
+      const mark = readings(sub.got, "t1", SIM_SENSOR).length;
+      await until("5 fast readings", 30_000, () => readings(sub.got, "t1", SIM_SENSOR).length >= mark + 5);
       const fast = sub.got.filter((l) => l.startsWith("rumpsdk/t1/reading ")).slice(mark + 1, mark + 5).map((l) => JSON.parse(l.split(" ")[1]).uptime_ms as number);
       for (let i = 1; i < fast.length; i++) expect(fast[i] - fast[i - 1]).toBeLessThan(600);
 
       publish(port, "rumpsdk/t1/cmd", "exit");
       expect(await vm.exited).toBe(0);
-      const all = readings(sub.got, "t1");
+      const all = readings(sub.got, "t1", SIM_SENSOR);
       expect(increasing(all)).toBe(true);
       expect(all[0]).toBe(1);
       expect(lines(vm.output())).toContain(`sensor-mqtt: connected to 10.0.2.2:${port} as t1`);
@@ -157,8 +158,8 @@ describe.skipIf(brokerMissing)("sensor-mqtt on qemu-x86 with a mosquitto broker"
     await sleep(300);
     const vm = boot(dir);
     try {
-      await until("3 readings", 120_000, () => readings(sub.got, "t2").length >= 3 || vm.proc.exitCode !== null);
-      const before = readings(sub.got, "t2");
+      await until("3 readings", 120_000, () => readings(sub.got, "t2", SIM_SENSOR).length >= 3 || vm.proc.exitCode !== null);
+      const before = readings(sub.got, "t2", SIM_SENSOR);
       expect(before.length, vm.output()).toBeGreaterThanOrEqual(3);
 
       await stopBroker(broker);
@@ -167,8 +168,8 @@ describe.skipIf(brokerMissing)("sensor-mqtt on qemu-x86 with a mosquitto broker"
       await sleep(3000); // a few refused attempts: the backoff grows
       broker = await startBroker(dir, port);
       sub = subscriber(port, "t2");
-      await until("3 readings after the restart", 90_000, () => readings(sub.got, "t2").length >= 3);
-      const after = readings(sub.got, "t2");
+      await until("3 readings after the restart", 90_000, () => readings(sub.got, "t2", SIM_SENSOR).length >= 3);
+      const after = readings(sub.got, "t2", SIM_SENSOR);
       expect(increasing(after)).toBe(true);
       expect(after[0]).toBeGreaterThan(before[before.length - 1]);
 
