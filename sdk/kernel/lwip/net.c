@@ -247,13 +247,10 @@ rumpsdk_netdev_link(struct rumpsdk_netdev *dev, int up)
 	if (kn == NULL)
 		return;
 	LOCK_TCPIP_CORE();
-	if (up) {
-		netif_set_link_up(&kn->netif);
-		if (!kn->is_static)
-			dhcp_network_changed(&kn->netif);
-	} else {
+	if (up)
+		netif_set_link_up(&kn->netif);  /* when it was down: DHCP discovers at once */
+	else
 		netif_set_link_down(&kn->netif);
-	}
 	UNLOCK_TCPIP_CORE();
 }
 
