@@ -101,6 +101,10 @@ status_changed(struct netif *nif)
 	if (kn->logged)
 		return;
 	kn->logged = 1;
+	/* the gateway's hardware address now, before the first packet to or through it waits for it
+	   (QEMU's user networking and a LAN's hosts beyond the router reach us through it) */
+	if (!ip4_addr_isany(netif_ip4_gw(nif)))
+		etharp_query(nif, netif_ip4_gw(nif), NULL);
 	log_netif(kn);
 	if (!kn->is_static) {
 		ip4_addr_t dns;
