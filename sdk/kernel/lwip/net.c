@@ -102,8 +102,10 @@ status_changed(struct netif *nif)
 		return;
 	kn->logged = 1;
 	/* the gateway's hardware address now, before the first packet to or through it waits for it
-	   (QEMU's user networking and a LAN's hosts beyond the router reach us through it) */
-	if (!ip4_addr_isany(netif_ip4_gw(nif)))
+	   (QEMU's user networking and a LAN's hosts beyond the router reach us through it); only
+	   with the link up: a request lost before it would leave the entry pending, and a packet
+	   queued on it waiting for lwIP's next ARP timer tick (up to 1 s) */
+	if (netif_is_link_up(nif) && !ip4_addr_isany(netif_ip4_gw(nif)))
 		etharp_query(nif, netif_ip4_gw(nif), NULL);
 	log_netif(kn);
 	if (!kn->is_static) {
