@@ -15,7 +15,7 @@ import { freePort, netArgs, probeAccel, probeKernel, runImage, type Accel, type 
 import { fmt, median, row, target } from "./lib.ts";
 import { measureLinuxBoot, newLinuxBaseline, shareLinuxBaseline, wrk, WRK_SECONDS, type WrkResult } from "./linux-guest.ts";
 
-const BOOTS = 5; // timed boots of sensor-http (and of the floor kernel, interleaved)
+const BOOTS = 9; // timed boots of sensor-http (and of the floor kernel, interleaved): single boots swing with the machine's load
 const WRK_BOOTS = 3; // of those, the ones loaded with wrk at 1 and 16 connections, each after a Linux guest's boot and wrk runs
 const SOAK_SECONDS = 60; // the wrk run memory is compared across (16 connections)
 const QUIET_MS = 1000; // no requests for this long before reading memory
