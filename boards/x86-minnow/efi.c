@@ -151,16 +151,18 @@ static int is_ram(uint32_t type)
  * RAM, uncached everywhere else (device memory: PCIe ECAM, BARs, LAPIC, IOAPIC, flash) */
 static void build_page_tables(void)
 {
+	static uint8_t ram[2048];       /* 2 MiB page p overlaps RAM; one pass over the map, not one per page */
 	pml4[0] = (uintptr_t)pdpt | 0x3;
 	for (int i = 0; i < 4; i++)
 		pdpt[i] = (uintptr_t)pd[i] | 0x3;
-	for (uint64_t p = 0; p < 2048; p++) {
-		uint64_t lo = p << 21, hi = lo + (1u << 21), ram = 0;
-		FOR_EACH_DESC(d)
-			if (is_ram(d->type) && d->physical_start < hi && d->physical_start + (d->pages << 12) > lo)
-				ram = 1;
-		pd[p >> 9][p & 511] = lo | 0x83 | (ram ? 0 : 0x18);   /* present, writable, 2 MiB; PCD|PWT */
-	}
+	FOR_EACH_DESC(d)
+		if (is_ram(d->type)) {
+			uint64_t end = d->physical_start + (d->pages << 12);
+			for (uint64_t p = d->physical_start >> 21; p < 2048 && p << 21 < end; p++)
+				ram[p] = 1;
+		}
+	for (uint64_t p = 0; p < 2048; p++)
+		pd[p >> 9][p & 511] = p << 21 | 0x83 | (ram[p] ? 0 : 0x18);   /* present, writable, 2 MiB; PCD|PWT */
 }
 
 /* free RAM after ExitBootServices: conventional memory and what boot services used; never the

@@ -34,8 +34,20 @@ static uint32_t level_lines;            /* bit g: line g is level-triggered and 
 
 static inline uint32_t lapic_r(unsigned reg) { return lapic[reg / 4]; }
 static inline void lapic_w(unsigned reg, uint32_t v) { lapic[reg / 4] = v; }
-static uint32_t ioapic_r(unsigned reg) { ioapic[0] = reg; return ioapic[4]; }
-static void ioapic_w(unsigned reg, uint32_t v) { ioapic[0] = reg; ioapic[4] = v; }
+/* Every register access traps into the hypervisor under emulation, so the I/O APIC's register
+ * select is written only when it changes (callers have CPU interrupts disabled) and the LAPIC
+ * timer's LVT only once. */
+static unsigned ioapic_sel = ~0u;
+static void ioapic_select(unsigned reg)
+{
+	if (reg != ioapic_sel) {
+		ioapic[0] = reg;
+		ioapic_sel = reg;
+	}
+}
+static uint32_t ioapic_r(unsigned reg) { ioapic_select(reg); return ioapic[4]; }
+static void ioapic_w(unsigned reg, uint32_t v) { ioapic_select(reg); ioapic[4] = v; }
+static int lapic_timer_on;      /* the timer's LVT entry is unmasked */
 
 void x86_apic_init(void)
 {
@@ -78,7 +90,10 @@ void x86_lapic_timer_arm(uint64_t ticks)
 {
 	if (ticks > 0xffffffffu)
 		ticks = 0xffffffffu;
-	lapic_w(LAPIC_LVT_TMR, X86_VEC_TIMER);          /* one-shot, unmasked */
+	if (!lapic_timer_on) {
+		lapic_w(LAPIC_LVT_TMR, X86_VEC_TIMER);  /* one-shot, unmasked */
+		lapic_timer_on = 1;
+	}
 	lapic_w(LAPIC_TMR_ICR, (uint32_t)ticks);        /* 0 stops the timer */
 }
 
@@ -115,8 +130,7 @@ int plat_irq_unmask(int irq)
 			v |= 1u << 13;
 		level_lines |= 1u << irq;
 	}
-	ioapic_w(0x11 + 2 * irq, lapic_id << 24);
-	ioapic_w(0x10 + 2 * irq, v);
+	ioapic_w(0x10 + 2 * irq, v);            /* the destination (0x11 + 2 * irq) is set at init */
 	plat_intr_restore(s);
 	return 0;
 }

@@ -29,6 +29,12 @@ static void vring_layout(void)
 	vring_init(&vr, 256, mem);
 	CHECK("vring pointers", (char *)vr.avail == (char *)mem + 4096 && (char *)vr.used == (char *)mem + 8192,
 	    "avail +%td used +%td", (char *)vr.avail - (char *)mem, (char *)vr.used - (char *)mem);
+	/* the device's flags word is the first of the used ring; bit 0 says "no kick needed" */
+	vr.used->flags = 0;
+	int kick = vring_needs_kick(&vr);
+	((volatile uint16_t *)((char *)mem + 8192))[0] = VRING_USED_F_NO_NOTIFY;
+	CHECK("vring kick", kick && !vring_needs_kick(&vr), "needs a kick: %d with flags 0, %d with NO_NOTIFY",
+	    kick, vring_needs_kick(&vr));
 	free(mem);
 }
 

@@ -23,6 +23,7 @@ it("offers, completes and reclaims descriptors across index wrap-around", () => 
   const fails = r.stdout.split("\n").filter((l) => l.startsWith("FAIL"));
   expect(fails).toEqual([]);
   expect(r.stdout).toMatch(/ok vring traffic num=256/);
+  expect(r.stdout).toContain("ok vring kick\n");
   expect(r.stdout).toMatch(/ok e1000 tx ring num=32/);
   expect(r.status).toBe(0);
 });

@@ -124,7 +124,8 @@ static int vioif_transmit(struct rumpsdk_netdev *nd, const void *frame, size_t l
 	vring_offer(&sc->tx, id);
 	vring_publish(&sc->tx);
 	bus_mb();
-	bus_outw(sc->io + VIO_QUEUE_NOTIFY, TXQ);
+	if (vring_needs_kick(&sc->tx))          /* every kick is a trap into the hypervisor */
+		bus_outw(sc->io + VIO_QUEUE_NOTIFY, TXQ);
 	sc->tx_frames++;
 	return 0;
 }
@@ -154,7 +155,8 @@ static int vioif_intr(void *arg)
 	if (posted) {
 		vring_publish(&sc->rx);
 		bus_mb();
-		bus_outw(sc->io + VIO_QUEUE_NOTIFY, RXQ);
+		if (vring_needs_kick(&sc->rx))
+			bus_outw(sc->io + VIO_QUEUE_NOTIFY, RXQ);
 	}
 	return 1;
 }

@@ -12,6 +12,7 @@
 #define VRING_DESC_F_NEXT  1
 #define VRING_DESC_F_WRITE 2            /* the device writes this buffer (receive) */
 #define VRING_AVAIL_F_NO_INTERRUPT 1
+#define VRING_USED_F_NO_NOTIFY 1        /* the device is already looking at the ring: no kick needed */
 
 struct vring_desc {
 	uint64_t addr;
@@ -72,6 +73,14 @@ static inline void vring_offer(struct vring *vr, uint16_t id)
 static inline void vring_publish(struct vring *vr)
 {
 	__atomic_store_n(&vr->avail->idx, vr->avail_idx, __ATOMIC_RELEASE);
+}
+
+/* whether the device wants a kick for what vring_publish() made visible; the caller orders the
+ * publish before this load with a full barrier. A device that set VRING_USED_F_NO_NOTIFY looks at
+ * the available ring again after clearing it, so nothing published is missed. */
+static inline int vring_needs_kick(const struct vring *vr)
+{
+	return !(__atomic_load_n(&vr->used->flags, __ATOMIC_RELAXED) & VRING_USED_F_NO_NOTIFY);
 }
 
 /* next used element the device returned, or NULL; acquire load so its contents are current */

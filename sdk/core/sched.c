@@ -110,6 +110,17 @@ static void make_runnable(struct core_thread *t)
 	}
 }
 
+/* The deadline the platform timer is set for (0: none). A thread woken before its deadline leaves
+ * the timer set; a later deadline then needs no new setting (on emulated hardware each one traps
+ * into the hypervisor): the interrupt at the old one sets the timer for the queue's head. */
+static uint64_t armed;
+
+static void arm(uint64_t deadline)
+{
+	armed = deadline;
+	plat_timer_set(deadline);
+}
+
 static void timer_insert(struct core_thread *t, uint64_t deadline)
 {
 	struct core_thread **pp = &timerq;
@@ -118,8 +129,8 @@ static void timer_insert(struct core_thread *t, uint64_t deadline)
 	t->deadline = deadline;
 	t->tnext = *pp;
 	*pp = t;
-	if (timerq == t)
-		plat_timer_set(deadline);
+	if (timerq == t && (!armed || deadline < armed))
+		arm(deadline);
 }
 
 static void timer_remove(struct core_thread *t)
@@ -149,7 +160,10 @@ void core_timer_interrupt(void)
 		t->wakeup = CORE_ETIMEDOUT;
 		make_runnable(t);
 	}
-	plat_timer_set(timerq ? timerq->deadline : 0);
+	if (timerq)
+		arm(timerq->deadline);
+	else
+		armed = 0;      /* a one-shot timer that fired is stopped */
 }
 
 /* ---- switching ---- */

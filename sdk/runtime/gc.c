@@ -369,20 +369,29 @@ static int cmp_u32(const void *a, const void *b) {
 }
 
 void rt_gc_stats(rt_memstats *st) {
+	/* the pause percentiles change only with a collection: sorted again only then (a server may
+	 * ask for the stats on every request) */
+	static uint32_t sorted_at = ~0u;
+	static double p50_ms, p99_ms;
 	st->heap_size = (double)rt_heap_size;
 	st->heap_used = (double)used_bytes;
 	st->heap_peak = (double)peak_bytes;
 	st->collections = ncollections;
-	uint32_t n = npause < NPAUSE ? npause : NPAUSE;
-	uint32_t tmp[NPAUSE];
-	RT_MEMCPY(tmp, pause_us, n * sizeof(uint32_t));
-	/* insertion sort: at most 256 samples */
-	for (uint32_t i = 1; i < n; i++) {
-		uint32_t v = tmp[i];
-		uint32_t j = i;
-		while (j > 0 && cmp_u32(&tmp[j - 1], &v) > 0) { tmp[j] = tmp[j - 1]; j--; }
-		tmp[j] = v;
+	if (sorted_at != npause) {
+		sorted_at = npause;
+		uint32_t n = npause < NPAUSE ? npause : NPAUSE;
+		uint32_t tmp[NPAUSE];
+		RT_MEMCPY(tmp, pause_us, n * sizeof(uint32_t));
+		/* insertion sort: at most 256 samples */
+		for (uint32_t i = 1; i < n; i++) {
+			uint32_t v = tmp[i];
+			uint32_t j = i;
+			while (j > 0 && cmp_u32(&tmp[j - 1], &v) > 0) { tmp[j] = tmp[j - 1]; j--; }
+			tmp[j] = v;
+		}
+		p50_ms = n ? tmp[(n - 1) / 2] / 1000.0 : 0;
+		p99_ms = n ? tmp[(n * 99 + 99) / 100 - 1] / 1000.0 : 0;
 	}
-	st->pause_p50_ms = n ? tmp[(n - 1) / 2] / 1000.0 : 0;
-	st->pause_p99_ms = n ? tmp[(n * 99 + 99) / 100 - 1] / 1000.0 : 0;
+	st->pause_p50_ms = p50_ms;
+	st->pause_p99_ms = p99_ms;
 }

@@ -11,6 +11,6 @@ import { benchNet } from "./net.ts";
 import { benchNetbsd } from "./netbsd.ts";
 
 const only = process.argv.slice(2);
-const sections: [string, () => Promise<void>][] = [["boot", benchBoot], ["compiler", benchCompiler], ["linux", benchLinux], ["net", benchNet], ["porffor", benchPorffor], ["minnow", benchMinnow], ["mps2", benchMps2], ["netbsd", benchNetbsd]];
+const sections: [string, () => Promise<void>][] = [["boot", benchBoot], ["compiler", benchCompiler], ["net", benchNet], ["linux", benchLinux], ["porffor", benchPorffor], ["minnow", benchMinnow], ["mps2", benchMps2], ["netbsd", benchNetbsd]];
 for (const [name, fn] of sections) if (only.length === 0 || only.includes(name)) await fn();
 process.exitCode = summary() ? 1 : 0;

@@ -413,7 +413,8 @@ const baselines = new Map<NicModel, Promise<LinuxBaseline>>();
 /**
  * The Linux guest's figures, measured once per process and NIC (so the sensor-http bench and the "linux"
  * section share one measurement): LINUX_BOOTS boots, each timed to its first 200, then wrk at 1 and 16
- * connections for WRK_SECONDS each. Compare medians.
+ * connections for WRK_SECONDS each. Compare medians. Section "net" measures its own, boot by boot
+ * interleaved with sensor-http's (newLinuxBaseline, measureLinuxBoot), and shares them (shareLinuxBaseline).
  */
 export function linuxBaseline(nic: NicModel = "virtio"): Promise<LinuxBaseline> {
   let b = baselines.get(nic);
@@ -424,26 +425,38 @@ export function linuxBaseline(nic: NicModel = "virtio"): Promise<LinuxBaseline> 
   return b;
 }
 
-async function measure(nic: NicModel): Promise<LinuxBaseline> {
+/** Figures measured elsewhere become this process's baseline for their NIC. */
+export function shareLinuxBaseline(b: LinuxBaseline): void {
+  baselines.set(b.nic, Promise.resolve(b));
+}
+
+/** An empty record for measureLinuxBoot (builds the guest when missing). */
+export async function newLinuxBaseline(nic: NicModel = "virtio"): Promise<LinuxBaseline> {
   await prepareLinuxGuest();
   const info = cachedInfo()!;
-  const accel = await linuxAccel();
-  const r: LinuxBaseline = { accel, nic, kernelPackage: info.kernelPackage, busybox: info.busybox,
+  return { accel: await linuxAccel(), nic, kernelPackage: info.kernelPackage, busybox: info.busybox,
     first200Ms: [], rps1: [], rps16: [], p50Ms1: [], p50Ms16: [], errors1: [], errors16: [] };
-  for (let i = 0; i < LINUX_BOOTS; i++) {
-    const port = await freePort();
-    const g = await bootLinuxGuest(port, { nic, accel });
-    try {
-      r.first200Ms.push(g.qemuStartToFirst200Ms);
-      const url = `http://127.0.0.1:${port}/metrics`;
-      const w1 = await wrk(url, 1, WRK_SECONDS);
-      const w16 = await wrk(url, 16, WRK_SECONDS);
-      r.rps1.push(w1.rps); r.p50Ms1.push(w1.latencyP50Ms ?? NaN); r.errors1.push(w1.errors);
-      r.rps16.push(w16.rps); r.p50Ms16.push(w16.latencyP50Ms ?? NaN); r.errors16.push(w16.errors);
-    } finally {
-      await g.stop();
-    }
+}
+
+/** One boot of the Linux guest: its first 200, then wrk at 1 and 16 connections, added to r. */
+export async function measureLinuxBoot(r: LinuxBaseline): Promise<void> {
+  const port = await freePort();
+  const g = await bootLinuxGuest(port, { nic: r.nic, accel: r.accel });
+  try {
+    r.first200Ms.push(g.qemuStartToFirst200Ms);
+    const url = `http://127.0.0.1:${port}/metrics`;
+    const w1 = await wrk(url, 1, WRK_SECONDS);
+    const w16 = await wrk(url, 16, WRK_SECONDS);
+    r.rps1.push(w1.rps); r.p50Ms1.push(w1.latencyP50Ms ?? NaN); r.errors1.push(w1.errors);
+    r.rps16.push(w16.rps); r.p50Ms16.push(w16.latencyP50Ms ?? NaN); r.errors16.push(w16.errors);
+  } finally {
+    await g.stop();
   }
+}
+
+async function measure(nic: NicModel): Promise<LinuxBaseline> {
+  const r = await newLinuxBaseline(nic);
+  for (let i = 0; i < LINUX_BOOTS; i++) await measureLinuxBoot(r);
   return r;
 }
 

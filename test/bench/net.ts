@@ -2,7 +2,8 @@
 // virtio NIC, QEMU user networking) against the do-nothing floor kernel and the Linux guest of
 // linux-guest.ts, all measured in this run: QEMU start to the first HTTP 200, requests per second (wrk),
 // TCP throughput each way (test/net/bulk.c), image size, serving with 8 MiB of RAM, the GC heap's peak
-// and its live data before and after a 60 s wrk run.
+// and its live data before and after a 60 s wrk run. The Linux guest's boots and wrk runs alternate with
+// sensor-http's, so that both see the same load on this shared machine.
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import net from "node:net";
@@ -12,10 +13,10 @@ import { build } from "../../toolchain/build.ts";
 import { sdkPath } from "../../toolchain/paths.ts";
 import { boardNic, freePort, netArgs, probeAccel, probeKernel, runImage, type Accel, type RunResult } from "../../toolchain/qemu.ts";
 import { fmt, median, row, target } from "./lib.ts";
-import { linuxBaseline, wrk, WRK_SECONDS, type WrkResult } from "./linux-guest.ts";
+import { measureLinuxBoot, newLinuxBaseline, shareLinuxBaseline, wrk, WRK_SECONDS, type WrkResult } from "./linux-guest.ts";
 
-const BOOTS = 5; // timed boots of sensor-http (and of the floor kernel, interleaved)
-const WRK_BOOTS = 3; // of those, the ones loaded with wrk at 1 and 16 connections
+const BOOTS = 9; // timed boots of sensor-http (and of the floor kernel, interleaved): single boots swing with the machine's load
+const WRK_BOOTS = 3; // of those, the ones loaded with wrk at 1 and 16 connections, each after a Linux guest's boot and wrk runs
 const SOAK_SECONDS = 60; // the wrk run memory is compared across (16 connections)
 const QUIET_MS = 1000; // no requests for this long before reading memory
 const SMALL_MEMORY = "8M";
@@ -94,12 +95,11 @@ export function boot(board: Board, image: string, accel: Accel, opts: { port?: n
 export const why = (out: string) => out.match(/^reason: .*$/m)?.[0] ?? out.trim().split("\n").slice(-3).join(" | ");
 
 /**
- * Polls GET url from the machine's start: a new attempt every 20 ms (several may be in flight, each
- * with a 1 s timeout, so an attempt stuck in QEMU's user networking before the guest listens does not
- * delay the next) until one answers 200. Returns the ms from start to that response's end and its body.
- * Up to 1 s / 20 ms attempts may be in flight, so that stuck ones never hold up the next: QEMU hands
- * every connection made before the guest has its address to the guest as soon as it learns the
- * guest's MAC (at DHCP's first message), where it is lost; each waits out its timeout.
+ * Polls GET url until one answers 200, from the guest's first console output (it cannot answer before):
+ * a new attempt every 5 ms, without waiting for the earlier ones (each has a 1 s timeout: a connection
+ * QEMU's user networking forwards before the guest has its address stalls until slirp's SYN
+ * retransmission, so only overlapping attempts see the first moment the guest can answer). Returns the
+ * ms from the machine's start to that response's end, and its body.
  */
 export async function first200(m: Machine, url: string, limitMs = 120_000): Promise<{ ms: number; body: string }> {
   let result: { ms: number; body: string } | null = null;
@@ -109,14 +109,16 @@ export async function first200(m: Machine, url: string, limitMs = 120_000): Prom
   while (!result) {
     if (exited) throw new Error(`the guest stopped before answering: ${why(m.output())}`);
     if (performance.now() - m.start > limitMs) throw new Error(`no HTTP 200 within ${limitMs / 1000} s: ${why(m.output())}`);
-    if (inFlight < 50) {
-      inFlight++;
-      get(url, 1000).then((r) => {
-        inFlight--;
-        if (r?.status === 200 && !result) result = { ms: performance.now() - m.start, body: r.body };
-      });
+    if (m.output() === "") {
+      await sleep(1);
+      continue;
     }
-    await sleep(20);
+    inFlight++;
+    get(url, 1000).then((r) => {
+      inFlight--;
+      if (r?.status === 200 && !result) result = { ms: performance.now() - m.start, body: r.body };
+    });
+    await sleep(5);
   }
   while (inFlight > 0) await sleep(5); // no stray connection into what follows
   return result;
@@ -197,11 +199,7 @@ export async function benchNet(): Promise<void> {
     `bss ${fmt(bss / 1024)} KiB (static RAM ${fmt((text + data + bss) / 1024)} KiB)`);
   target("sensor-http image size (text + data)", (text + data) / 1024, 1024, "KiB");
 
-  // the baseline first: Linux boots and wrk runs (measured once per process, shared with section "linux")
-  const linux = await linuxBaseline("virtio");
-  console.log(`  Linux guest (${linux.kernelPackage}, busybox httpd, 128 MiB, ${linux.accel.toUpperCase()}): first 200 median ` +
-    `${fmt(median(linux.first200Ms))} ms; req/s median ${fmt(median(linux.rps1))} at 1 connection, ${fmt(median(linux.rps16))} at 16`);
-
+  const linux = await newLinuxBaseline("virtio");
   // timed boots, interleaved with the floor kernel's so drift in the machine's load hits both alike
   const floor = probeKernel("floor");
   const floorMs: number[] = [], listenMs: number[] = [], first200Ms: number[] = [], heapAt200: number[] = [];
@@ -209,6 +207,7 @@ export async function benchNet(): Promise<void> {
   let before: MemSample | null = null, after: MemSample | null = null;
   let soak: WrkResult | null = null;
   for (let i = 0; i < BOOTS; i++) {
+    if (i < WRK_BOOTS) await measureLinuxBoot(linux); // its first 200 and wrk runs, then sensor-http's
     const f = boot(board, floor, accel);
     await f.done;
     floorMs.push(f.lineMs(/^floor: first line/));
@@ -233,19 +232,24 @@ export async function benchNet(): Promise<void> {
     }
   }
   if (floorMs.some(Number.isNaN)) throw new Error("the floor kernel printed no first line");
+  shareLinuxBaseline(linux); // section "linux" prints these
+  console.log(`  Linux guest (${linux.kernelPackage}, busybox httpd, 128 MiB, ${linux.accel.toUpperCase()}): first 200 median ` +
+    `${fmt(median(linux.first200Ms))} ms; req/s median ${fmt(median(linux.rps1))} at 1 connection, ${fmt(median(linux.rps16))} at 16`);
 
   console.log(` start to first HTTP 200 (${BOOTS} boots each, ${accel.toUpperCase()}):`);
   row("QEMU start to first line, floor kernel", floorMs, "ms");
   row("QEMU start to \"sensor-http: listening\" (serial)", listenMs, "ms");
-  row("QEMU start to first HTTP 200 (GET /metrics, polled every 20 ms)", first200Ms, "ms");
+  row("QEMU start to first HTTP 200 (GET /metrics, polled every 5 ms from the first console output)", first200Ms, "ms");
   row("Linux guest: QEMU start to first HTTP 200", linux.first200Ms, "ms");
-  const above = median(first200Ms) - median(floorMs);
+  // each boot against the floor boot just before it: drift in the machine's load cancels out
+  const above = median(first200Ms.map((ms, i) => ms - floorMs[i]));
   const vsLinux = median(first200Ms) / median(linux.first200Ms);
-  console.log(`  sensor-http first 200 - floor first line: ${fmt(above)} ms; sensor-http / Linux: ${fmt(vsLinux)}x`);
+  console.log(`  sensor-http first 200 - floor first line, boot by boot: median ${fmt(above)} ms (${first200Ms.map((ms, i) => fmt(ms - floorMs[i])).join(", ")}; ` +
+    `difference of the medians ${fmt(median(first200Ms) - median(floorMs))} ms); sensor-http / Linux: ${fmt(vsLinux)}x`);
   target(`${accel}: first HTTP 200 above the floor's first line`, above, 100, "ms");
   target(`${accel}: first HTTP 200 vs the Linux guest's`, vsLinux, 0.1, "x");
 
-  console.log(` requests per second, GET /metrics, wrk ${WRK_SECONDS} s (${WRK_BOOTS} boots; Linux: ${linux.rps1.length} boots in this run):`);
+  console.log(` requests per second, GET /metrics, wrk ${WRK_SECONDS} s (${WRK_BOOTS} boots each, alternating with the Linux guest's):`);
   row("sensor-http, 1 connection (wrk -t1)", w1.map((w) => w.rps), "req/s");
   row("sensor-http, 16 connections (wrk -t2)", w16.map((w) => w.rps), "req/s");
   row("Linux guest, 1 connection", linux.rps1, "req/s");

@@ -12,6 +12,12 @@
 
 static int peeked = -1;         /* byte read ahead by poll, or -1 */
 static int at_eof;              /* the input stream ended (host only) */
+static int64_t next_look;       /* no new look for input before this time (ns) */
+
+/* Input is looked for at most every LOOK_NS: a busy event loop polls thousands of times a
+ * second, and each look reads the UART (a trap into the hypervisor under emulation) or makes
+ * a host syscall. poll() waits in slices as long when it watches the console. */
+#define LOOK_NS 10000000LL
 
 ssize_t
 kern_console_write(int fd, const void *buf, size_t n)
@@ -38,8 +44,15 @@ kern_console_readable(void)
 	struct rumpuser_iovec iov = { &c, 1 };
 	size_t got;
 
+	int64_t sec;
+	long nsec;
+
 	if (peeked >= 0 || at_eof)
 		return 1;
+	rumpuser_clock_gettime(RUMPUSER_CLOCK_ABSMONO, &sec, &nsec);
+	if (sec * 1000000000LL + nsec < next_look)
+		return 0;
+	next_look = sec * 1000000000LL + nsec + LOOK_NS;
 	if (rumpuser_iovread(0, &iov, 1, RUMPUSER_IOV_NOSEEK, &got) != 0)
 		return 0;
 	if (got == 0)

@@ -108,6 +108,12 @@ status_changed(struct netif *nif)
 	if (kn->logged)
 		return;
 	kn->logged = 1;
+	/* the gateway's hardware address now, before the first packet to or through it waits for it
+	   (QEMU's user networking and a LAN's hosts beyond the router reach us through it); only
+	   with the link up: a request lost before it would leave the entry pending, and a packet
+	   queued on it waiting for lwIP's next ARP timer tick (up to 1 s) */
+	if (netif_is_link_up(nif) && !ip4_addr_isany(netif_ip4_gw(nif)))
+		etharp_query(nif, netif_ip4_gw(nif), NULL);
 	log_netif(kn);
 	if (!kn->is_static) {
 		ip4_addr_t dns;
@@ -260,13 +266,10 @@ rumpsdk_netdev_link(struct rumpsdk_netdev *dev, int up)
 		rumpuser_dprintf("%s: link %s\n", dev->name, up ? "up" : "down");
 	kn->link = up;
 	LOCK_TCPIP_CORE();
-	if (up) {
-		netif_set_link_up(&kn->netif);
-		if (!kn->is_static)
-			dhcp_network_changed(&kn->netif);
-	} else {
+	if (up)
+		netif_set_link_up(&kn->netif);  /* when it was down: DHCP discovers at once */
+	else
 		netif_set_link_down(&kn->netif);
-	}
 	UNLOCK_TCPIP_CORE();
 }
 
