@@ -9,22 +9,9 @@
 #include <rump/rump_syscalls.h>
 #include <rump/rumpuser.h>
 
-#define say rumpuser_dprintf
+#include "../lib/check.h"
 #define LOOP htonl_(INADDR_LOOPBACK)
 #define MiB (1024 * 1024)
-
-static int failures;
-
-static void
-check(const char *name, int cond, const char *why, long value)
-{
-	if (cond) {
-		say("ok %s\n", name);
-	} else {
-		failures++;
-		say("FAIL %s: %s (%ld)\n", name, why, value);
-	}
-}
 
 static uint32_t htonl_(uint32_t v) { return __builtin_bswap32(v); }
 static uint16_t htons_(uint16_t v) { return __builtin_bswap16(v); }

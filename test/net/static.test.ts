@@ -9,24 +9,13 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import dns from "node:dns/promises";
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLI, lines, ROOT, rumpsdk } from "../lib/sdk.ts";
 import { freePort } from "../../toolchain/qemu.ts";
+import { exchange } from "../lib/echo.ts";
 
-/** Sends data, half-closes, and collects the reply until the peer closes. */
-function exchange(port: number, data: Buffer | string): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    const s = net.connect(port, "127.0.0.1", () => s.end(data));
-    s.on("data", (d) => chunks.push(d));
-    s.on("end", () => resolve(Buffer.concat(chunks)));
-    s.on("error", reject);
-    s.setTimeout(30_000, () => s.destroy(new Error("exchange timed out")));
-  });
-}
 
 describe("static network configuration (net.ip, net.netmask, net.gw, net.dns)", () => {
   // one application folder (built once) for both NICs

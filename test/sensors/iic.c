@@ -8,20 +8,8 @@
 #include <rump/rump_syscalls.h>
 #include <rump/rumpuser.h>
 
-#define say rumpuser_dprintf
+#include "../lib/check.h"
 
-static int failures;
-
-static void
-check(const char *name, int cond, const char *why, long value)
-{
-	if (cond) {
-		say("ok %s\n", name);
-	} else {
-		failures++;
-		say("FAIL %s: %s (%ld)\n", name, why, value);
-	}
-}
 
 static int
 exec(int fd, int op, int addr, const void *cmd, size_t cmdlen, void *buf, size_t len)
