@@ -182,7 +182,9 @@ export function parseForward(s: string): Forward {
 }
 
 /** QEMU user networking (the guest is 10.0.2.15, the host 10.0.2.2, DHCP and DNS from QEMU) with one NIC of
- * the given model, and TCP or UDP forwards from 127.0.0.1:HOST to the guest's GUEST port. */
+ * the given model, and TCP or UDP forwards from 127.0.0.1:HOST to the guest's GUEST port. QEMU (libslirp)
+ * listens on a TCP forward with a backlog of 1: a third connection QEMU has not accepted yet has its SYN
+ * dropped by the host kernel and retried by the client after 1 s (see test/net/README.md). */
 export function netArgs(model: NicModel, forwards: Forward[] = [], board?: Board): string[] {
   const fwd = forwards.map((f) => `,hostfwd=${f.proto ?? "tcp"}:127.0.0.1:${f.host}-:${f.guest}`).join("");
   const device = NICS[model].device;
