@@ -440,10 +440,21 @@ NATIVE(sym_ctor) {
 	return rt_box_ptr(s);
 }
 
-/* Built-ins that few programs use are made on first use of one of their global names (rt_global,
- * reads of globalThis; writes to globalThis make all of them first): less start-up work. */
+static void init_symbol(void) {
+	rt_value sym = rt_native("Symbol", sym_ctor, 0);
+	rt_define(sym, rt_atom_c("iterator"), rt_box_ptr(rt_atom_symiter), 0);
+	rt_define(sym, rt_atom_c("asyncIterator"), rt_sym_async_iterator(), 0);
+	global("Symbol", sym);
+}
+
+/* Built-ins whose objects a program reaches only through one of their global names are made on
+ * first use of such a name (rt_global, reads of globalThis; writes to globalThis make all of them
+ * first): less start-up work. Their inits are idempotent where the runtime's C code also needs
+ * them (a promise made by an async function, a typed array made in C). */
 static const struct { const char *name; void (*init)(void); } lazy_globals[] = {
-	{"Math", rt_init_math}, {"TypeError", init_error_subclasses}, {"RangeError", init_error_subclasses},
+	{"Map", rt_init_collections}, {"Set", rt_init_collections}, {"WeakMap", rt_init_collections},
+	{"WeakSet", rt_init_collections}, {"JSON", rt_init_json}, {"Promise", rt_init_promise},
+	{"Symbol", init_symbol}, {"Math", rt_init_math}, {"TypeError", init_error_subclasses}, {"RangeError", init_error_subclasses},
 	{"SyntaxError", init_error_subclasses}, {"ReferenceError", init_error_subclasses},
 	{"EvalError", init_error_subclasses}, {"URIError", init_error_subclasses},
 	{"AggregateError", init_error_subclasses}, {"ArrayBuffer", rt_init_typed}, {"DataView", rt_init_typed},
@@ -529,14 +540,6 @@ void rt_builtins_init(void) {
 	global("parseInt", rt_native("parseInt", g_parseint, 2));
 	global("parseFloat", rt_native("parseFloat", g_parsefloat, 1));
 	rt_init_numbers();
-	rt_init_collections();
-	rt_init_json();
-	rt_init_promise();
-
-	rt_value sym = rt_native("Symbol", sym_ctor, 0);
-	rt_define(sym, rt_atom_c("iterator"), rt_box_ptr(rt_atom_symiter), 0);
-	rt_define(sym, rt_atom_c("asyncIterator"), rt_sym_async_iterator(), 0);
-	global("Symbol", sym);
 	global("isNaN", rt_native("isNaN", g_isnan, 1));
 	global("isFinite", rt_native("isFinite", g_isfinite, 1));
 	global("NaN", rt_num(__builtin_nan("")));
