@@ -30,15 +30,25 @@ static rt_string **const atom_roots[] = {
 	&rt_atom_symiter, &rt_atom_cause, &rt_atom_return, &rt_atom_throw, &rt_atom_get, &rt_atom_set,
 	&rt_atom_toString,
 };
+/* the globals the start-up makes, defined together at its end (GC roots until then) */
+#define NGLOBALS 24
+static rt_string *gkeys[NGLOBALS];
+static rt_value gvals[NGLOBALS];
+static int nglobals, globals_done;
 static void builtins_roots(void) {
 	for (size_t i = 0; i < sizeof builtin_roots / sizeof builtin_roots[0]; i++) rt_gc_mark_value(*builtin_roots[i]);
 	for (size_t i = 0; i < sizeof atom_roots / sizeof atom_roots[0]; i++) rt_gc_mark_ptr(*atom_roots[i]);
 	for (int i = 0; i < 9; i++) rt_gc_mark_value(rt_proto_typed[i]);
+	for (int i = 0; i < nglobals && !globals_done; i++) rt_gc_mark_ptr(gkeys[i]), rt_gc_mark_value(gvals[i]);
 }
 
 rt_value rt_sym_iterator(void) { return rt_box_ptr(rt_atom_symiter); }
 
-static void global(const char *name, rt_value v) { rt_define(rt_global_obj, rt_atom_c(name), v, 0); }
+void rt_global_add(const char *name, rt_value v) {
+	if (globals_done || nglobals == NGLOBALS) rt_define(rt_global_obj, rt_atom_c(name), v, 0);
+	else gkeys[nglobals] = rt_atom_c(name), gvals[nglobals++] = v;
+}
+static void global(const char *name, rt_value v) { rt_global_add(name, v); }
 static rt_value ctor(const char *name, rt_code code, uint32_t len, rt_value proto) {
 	rt_value c = rt_native(name, code, len);
 	rt_define(c, rt_atom_prototype, proto, 0);
@@ -254,10 +264,13 @@ static const char *const error_names[] = {"TypeError", "RangeError", "SyntaxErro
 
 void rt_init_errors(void) {
 	rt_proto_error = rt_obj_new(rt_proto_object);
-	error_ctor = ctor("Error", err_ctor, 1, rt_proto_error);
-	rt_define(rt_proto_error, rt_atom_name, rt_str_c("Error"), 0);
-	rt_define(rt_proto_error, rt_atom_message, rt_empty_str, 0);
-	rt_method(rt_proto_error, "toString", err_tostring, 0);
+	error_ctor = rt_native("Error", err_ctor, 1);
+	rt_string *const keys[] = {rt_atom_constructor, rt_atom_name, rt_atom_message};
+	rt_value vals[] = {error_ctor, rt_str_c("Error"), rt_empty_str};
+	static const rt_fndef methods[] = {{"toString", err_tostring, 0}};
+	rt_methods_x(rt_proto_error, keys, vals, 3, methods, 1);
+	rt_methods_x(error_ctor, &rt_atom_prototype, &rt_proto_error, 1, 0, 0);
+	global("Error", error_ctor);
 }
 
 /* TypeError, RangeError, ...: made together on first use */
@@ -514,11 +527,12 @@ void rt_builtins_init(void) {
 	rt_proto_number = rt_obj_new(rt_proto_object);
 	rt_proto_boolean = rt_obj_new(rt_proto_object);
 	rt_proto_iterator = rt_obj_new(rt_proto_object);
-	rt_define(rt_proto_iterator, rt_atom_symiter, rt_native("[Symbol.iterator]", iter_self, 0), 0);
+	static const rt_fndef iter_methods[] = {{0, iter_self, 0}}; /* [Symbol.iterator] */
+	RT_METHODS(rt_proto_iterator, iter_methods);
 	array_iter_proto = rt_obj_new(rt_proto_iterator);
-	rt_method(array_iter_proto, "next", iterobj_next, 0);
+	static const rt_fndef array_iter_methods[] = {{"next", iterobj_next, 0}};
+	RT_METHODS(array_iter_proto, array_iter_methods);
 
-	rt_value oc = ctor("Object", obj_ctor, 1, rt_proto_object);
 	static const rt_fndef methods1[] = {
 		{"keys", obj_keys, 1}, {"values", obj_values, 1}, {"entries", obj_entries, 1}, {"assign", obj_assign, 2},
 		{"fromEntries", obj_fromentries, 1}, {"freeze", obj_freeze, 1}, {"isFrozen", obj_isfrozen, 1},
@@ -527,19 +541,19 @@ void rt_builtins_init(void) {
 		{"defineProperty", obj_defprop, 3}, {"getOwnPropertyNames", obj_getownpropnames, 1}, {"is", obj_is, 2},
 		{"hasOwn", obj_hasown, 2},
 	};
-	RT_METHODS(oc, methods1);
 	static const rt_fndef methods2[] = {
 		{"hasOwnProperty", op_hasown, 1}, {"toString", op_tostring, 0}, {"valueOf", op_valueof, 0},
 		{"isPrototypeOf", op_isprototypeof, 1},
 	};
-	RT_METHODS(rt_proto_object, methods2);
-	ctor("Function", obj_ctor, 1, rt_proto_function);
+	RT_CLASS("Object", obj_ctor, 1, rt_proto_object, methods2, methods1);
+	rt_builtin_class("Function", obj_ctor, 1, rt_proto_function, 0, 0, 0, 0);
 	rt_init_functions();
 	rt_init_errors();
 	rt_init_arrays();
-	global("parseInt", rt_native("parseInt", g_parseint, 2));
-	global("parseFloat", rt_native("parseFloat", g_parsefloat, 1));
-	rt_init_numbers();
+	rt_value parse_int = rt_native("parseInt", g_parseint, 2), parse_float = rt_native("parseFloat", g_parsefloat, 1);
+	global("parseInt", parse_int);
+	global("parseFloat", parse_float);
+	rt_init_numbers(parse_float, parse_int);
 	global("isNaN", rt_native("isNaN", g_isnan, 1));
 	global("isFinite", rt_native("isFinite", g_isfinite, 1));
 	global("NaN", rt_num(__builtin_nan("")));
@@ -553,4 +567,6 @@ void rt_builtins_init(void) {
 	};
 	RT_METHODS(con, methods3);
 	global("console", con);
+	rt_define_all(rt_global_obj, gkeys, gvals, (uint32_t)nglobals);
+	globals_done = 1;
 }
