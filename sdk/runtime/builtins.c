@@ -520,13 +520,9 @@ void rt_builtins_init(void) {
 	rt_atom_symiter = si;
 
 	rt_proto_object = rt_obj_new(RT_NULL);
-	rt_proto_function = rt_obj_new(rt_proto_object);
-	rt_global_obj = rt_obj_new(rt_proto_object);
-	rt_proto_array = rt_obj_new(rt_proto_object);
-	rt_proto_string = rt_obj_new(rt_proto_object);
-	rt_proto_number = rt_obj_new(rt_proto_object);
-	rt_proto_boolean = rt_obj_new(rt_proto_object);
-	rt_proto_iterator = rt_obj_new(rt_proto_object);
+	static rt_value *const protos[] = {&rt_proto_function, &rt_global_obj, &rt_proto_array, &rt_proto_string,
+		&rt_proto_number, &rt_proto_boolean, &rt_proto_iterator}; /* each of Object.prototype */
+	for (size_t i = 0; i < sizeof protos / sizeof protos[0]; i++) *protos[i] = rt_obj_new(rt_proto_object);
 	static const rt_fndef iter_methods[] = {{0, iter_self, 0}}; /* [Symbol.iterator] */
 	RT_METHODS(rt_proto_iterator, iter_methods);
 	array_iter_proto = rt_obj_new(rt_proto_iterator);
@@ -554,8 +550,6 @@ void rt_builtins_init(void) {
 	global("parseInt", parse_int);
 	global("parseFloat", parse_float);
 	rt_init_numbers(parse_float, parse_int);
-	global("isNaN", rt_native("isNaN", g_isnan, 1));
-	global("isFinite", rt_native("isFinite", g_isfinite, 1));
 	global("NaN", rt_num(__builtin_nan("")));
 	global("Infinity", rt_num(__builtin_inf()));
 	global("undefined", RT_UNDEF);
@@ -567,6 +561,7 @@ void rt_builtins_init(void) {
 	};
 	RT_METHODS(con, methods3);
 	global("console", con);
-	rt_define_all(rt_global_obj, gkeys, gvals, (uint32_t)nglobals);
+	static const rt_fndef global_fns[] = {{"isNaN", g_isnan, 1}, {"isFinite", g_isfinite, 1}};
+	rt_methods_x(rt_global_obj, gkeys, gvals, (size_t)nglobals, global_fns, sizeof global_fns / sizeof global_fns[0]);
 	globals_done = 1;
 }
