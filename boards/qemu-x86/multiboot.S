@@ -34,7 +34,7 @@ x86_gdt_ptr:
 	.word gdt_end - gdt - 1
 	.long gdt
 
-	/* page tables: every entry is written explicitly below */
+	/* page tables: in the RW segment beyond its file size, so loaded zeroed like .bss */
 	.section .boot_pt, "aw", @nobits
 	.balign 4096
 pml4:	.skip 4096
@@ -59,17 +59,10 @@ _start:
 	cli
 	cld
 
-	/* PML4: entry 0 -> pdpt, the rest empty */
-	mov	$pml4, %edi
-	xor	%eax, %eax
-	mov	$1024, %ecx
-	rep stosl
+	/* PML4: entry 0 -> pdpt, the rest empty (the tables are loaded zeroed, as .bss) */
 	movl	$(pdpt + 0x3), pml4
 
 	/* PDPT: entries 0..3 -> the four page directories */
-	mov	$pdpt, %edi
-	mov	$1024, %ecx
-	rep stosl
 	mov	$pd + 0x3, %eax
 	mov	$pdpt, %edi
 	mov	$4, %ecx
