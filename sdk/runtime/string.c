@@ -19,11 +19,18 @@ rt_value rt_str_new(const uint16_t *u, uint32_t n) {
 }
 
 rt_value rt_str_from_utf8(const char *p, size_t n) {
+	/* ASCII (most text, every name of a built-in and most literals): one unit per byte, copied
+	 * and hashed (rt_str_hash, for interning) in one pass; a string with a non-ASCII byte is left
+	 * to the collector and made below */
+	rt_string *s = rt_str_alloc((uint32_t)n);
+	uint32_t h = 2166136261u;
 	size_t a = 0;
-	while (a < n && (uint8_t)p[a] < 0x80) a++;
-	if (a == n) { /* ASCII (most text, and every name of a built-in): one unit per byte */
-		rt_string *s = rt_str_alloc((uint32_t)n);
-		for (size_t i = 0; i < n; i++) s->s[i] = (uint8_t)p[i];
+	for (; a < n && (uint8_t)p[a] < 0x80; a++) {
+		s->s[a] = (uint8_t)p[a];
+		h = (h ^ (uint8_t)p[a]) * 16777619u;
+	}
+	if (a == n) {
+		s->hash = h ? h : 1;
 		return rt_box_ptr(s);
 	}
 	/* count UTF-16 units first */
@@ -34,7 +41,7 @@ rt_value rt_str_from_utf8(const char *p, size_t n) {
 		units += l == 4 ? 2 : 1;
 		i += l;
 	}
-	rt_string *s = rt_str_alloc(units);
+	s = rt_str_alloc(units);
 	uint32_t k = 0;
 	for (size_t i = 0; i < n;) {
 		uint8_t c = (uint8_t)p[i];
