@@ -24,12 +24,15 @@ rt_value rt_str_from_utf8(const char *p, size_t n) {
 	 * to the collector and made below */
 	rt_string *s = rt_str_alloc((uint32_t)n);
 	uint32_t h = 2166136261u;
+	uint8_t any = 0; /* the bytes or'ed; a loop of one branch (under QEMU TCG one block an iteration) */
 	size_t a = 0;
-	for (; a < n && (uint8_t)p[a] < 0x80; a++) {
-		s->s[a] = (uint8_t)p[a];
-		h = (h ^ (uint8_t)p[a]) * 16777619u;
-	}
-	if (a == n) {
+	if (n) do {
+		uint8_t c = (uint8_t)p[a];
+		any |= c;
+		s->s[a] = c;
+		h = (h ^ c) * 16777619u;
+	} while (++a < n);
+	if (!(any & 0x80)) {
 		s->hash = h ? h : 1;
 		return rt_box_ptr(s);
 	}
@@ -63,7 +66,7 @@ rt_value rt_str_from_utf8(const char *p, size_t n) {
 
 rt_value rt_str_c(const char *s) {
 	size_t n = 0;
-	while (s[n]) n++;
+	if (s[0]) do n++; while (s[n]); /* one block an iteration under QEMU TCG */
 	return rt_str_from_utf8(s, n);
 }
 rt_value rt_str_ascii(const char *s) { return rt_str_c(s); }
@@ -179,7 +182,7 @@ int rt_str_cmp(rt_value a, rt_value b) {
 }
 
 /* ---- atoms ---- */
-static rt_valbuf *atoms;  /* open addressing: RT_UNDEF empty, RT_NULL tombstone */
+static rt_valbuf *atoms;  /* open addressing: 0 empty (a new buffer is zeroed), RT_NULL tombstone */
 static uint32_t natoms, ntomb;
 static rt_string *index_atoms[256];
 
@@ -193,13 +196,12 @@ static void atoms_grow(void) {
 	if (atoms && natoms * 4 < atoms->cap) ncap = atoms->cap; /* mostly tombstones: rehash in place */
 	rt_valbuf *nb = (rt_valbuf *)rt_alloc(sizeof(rt_valbuf) + (size_t)ncap * 8, RT_T_VALBUF);
 	nb->cap = ncap;
-	for (uint32_t i = 0; i < ncap; i++) nb->v[i] = RT_UNDEF;
 	if (atoms)
 		for (uint32_t i = 0; i < atoms->cap; i++) {
 			rt_value v = atoms->v[i];
 			if (!rt_is_ptr(v)) continue;
 			uint32_t j = rt_str_hash((rt_string *)rt_ptr(v)) & (ncap - 1);
-			while (nb->v[j] != RT_UNDEF) j = (j + 1) & (ncap - 1);
+			while (nb->v[j]) j = (j + 1) & (ncap - 1);
 			nb->v[j] = v;
 		}
 	atoms = nb;
@@ -220,7 +222,7 @@ rt_string *rt_atom(rt_value sv) {
 	int tomb = -1;
 	for (;;) {
 		rt_value v = atoms->v[j];
-		if (v == RT_UNDEF) break;
+		if (!v) break;
 		if (v == RT_NULL) { if (tomb < 0) tomb = (int)j; }
 		else {
 			rt_string *a = (rt_string *)rt_ptr(v);
