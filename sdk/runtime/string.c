@@ -18,7 +18,9 @@ rt_value rt_str_new(const uint16_t *u, uint32_t n) {
 	return rt_box_ptr(s);
 }
 
-rt_value rt_str_from_utf8(const char *p, size_t n) {
+/* aligned so that its first loop, the busiest of start-up (every name and literal), never
+ * straddles a page: QEMU TCG splits a block at a page boundary, which doubled its steps */
+__attribute__((aligned(128))) rt_value rt_str_from_utf8(const char *p, size_t n) {
 	/* ASCII (most text, every name of a built-in and most literals): one unit per byte, copied
 	 * and hashed (rt_str_hash, for interning) in one pass; a string with a non-ASCII byte is left
 	 * to the collector and made below */
