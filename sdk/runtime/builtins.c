@@ -48,12 +48,11 @@ void rt_global_add(const char *name, rt_value v) {
 	if (globals_done || nglobals == NGLOBALS) rt_define(rt_global_obj, rt_atom_c(name), v, 0);
 	else gkeys[nglobals] = rt_atom_c(name), gvals[nglobals++] = v;
 }
-static void global(const char *name, rt_value v) { rt_global_add(name, v); }
 static rt_value ctor(const char *name, rt_code code, uint32_t len, rt_value proto) {
 	rt_value c = rt_native(name, code, len);
 	rt_define(c, rt_atom_prototype, proto, 0);
 	rt_define(proto, rt_atom_constructor, c, 0);
-	global(name, c);
+	rt_global_add(name, c);
 	return c;
 }
 
@@ -270,7 +269,7 @@ void rt_init_errors(void) {
 	static const rt_fndef methods[] = {{"toString", err_tostring, 0}};
 	rt_methods_x(rt_proto_error, keys, vals, 3, methods, 1);
 	rt_methods_x(error_ctor, &rt_atom_prototype, &rt_proto_error, 1, 0, 0);
-	global("Error", error_ctor);
+	rt_global_add("Error", error_ctor);
 }
 
 /* TypeError, RangeError, ...: made together on first use */
@@ -457,7 +456,7 @@ static void init_symbol(void) {
 	rt_value sym = rt_native("Symbol", sym_ctor, 0);
 	rt_define(sym, rt_atom_c("iterator"), rt_box_ptr(rt_atom_symiter), 0);
 	rt_define(sym, rt_atom_c("asyncIterator"), rt_sym_async_iterator(), 0);
-	global("Symbol", sym);
+	rt_global_add("Symbol", sym);
 }
 
 /* Built-ins whose objects a program reaches only through one of their global names are made on
@@ -547,20 +546,20 @@ void rt_builtins_init(void) {
 	rt_init_errors();
 	rt_init_arrays();
 	rt_value parse_int = rt_native("parseInt", g_parseint, 2), parse_float = rt_native("parseFloat", g_parsefloat, 1);
-	global("parseInt", parse_int);
-	global("parseFloat", parse_float);
+	rt_global_add("parseInt", parse_int);
+	rt_global_add("parseFloat", parse_float);
 	rt_init_numbers(parse_float, parse_int);
-	global("NaN", rt_num(__builtin_nan("")));
-	global("Infinity", rt_num(__builtin_inf()));
-	global("undefined", RT_UNDEF);
-	global("globalThis", rt_global_obj);
+	rt_global_add("NaN", rt_num(__builtin_nan("")));
+	rt_global_add("Infinity", rt_num(__builtin_inf()));
+	rt_global_add("undefined", RT_UNDEF);
+	rt_global_add("globalThis", rt_global_obj);
 	rt_value con = rt_obj_new(rt_proto_object);
 	static const rt_fndef methods3[] = {
 		{"log", con_log, 0}, {"error", con_error, 0}, {"warn", con_error, 0}, {"info", con_log, 0},
 		{"debug", con_log, 0},
 	};
 	RT_METHODS(con, methods3);
-	global("console", con);
+	rt_global_add("console", con);
 	static const rt_fndef global_fns[] = {{"isNaN", g_isnan, 1}, {"isFinite", g_isfinite, 1}};
 	rt_methods_x(rt_global_obj, gkeys, gvals, (size_t)nglobals, global_fns, sizeof global_fns / sizeof global_fns[0]);
 	globals_done = 1;
