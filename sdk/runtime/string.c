@@ -22,8 +22,8 @@ rt_value rt_str_new(const uint16_t *u, uint32_t n) {
  * straddles a page: QEMU TCG splits a block at a page boundary, which doubled its steps */
 __attribute__((aligned(128))) rt_value rt_str_from_utf8(const char *p, size_t n) {
 	/* ASCII (most text, every name of a built-in and most literals): one unit per byte, copied
-	 * and hashed (rt_str_hash, for interning) in one pass; a string with a non-ASCII byte is left
-	 * to the collector and made below */
+	 * and hashed (rt_str_hash, for interning) in one pass; a string with a non-ASCII byte is
+	 * decoded below */
 	rt_string *s = rt_str_alloc((uint32_t)n);
 	uint32_t h = 2166136261u;
 	uint8_t any = 0; /* the bytes or'ed; a loop of one branch (under QEMU TCG one block an iteration) */
@@ -38,31 +38,23 @@ __attribute__((aligned(128))) rt_value rt_str_from_utf8(const char *p, size_t n)
 		s->hash = h ? h : 1;
 		return rt_box_ptr(s);
 	}
-	/* count UTF-16 units first */
-	uint32_t units = 0;
-	for (size_t i = 0; i < n;) {
-		uint8_t c = (uint8_t)p[i];
-		size_t l = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-		units += l == 4 ? 2 : 1;
-		i += l;
-	}
-	s = rt_str_alloc(units);
+	/* decoded into the same string: a sequence of l bytes gives at most l units */
 	uint32_t k = 0;
 	for (size_t i = 0; i < n;) {
-		uint8_t c = (uint8_t)p[i];
-		uint32_t cp;
-		size_t l;
-		if (c < 0x80) { cp = c; l = 1; }
-		else if (c < 0xE0) { cp = (uint32_t)(c & 0x1F) << 6 | (p[i + 1] & 0x3F); l = 2; }
-		else if (c < 0xF0) { cp = (uint32_t)(c & 0x0F) << 12 | (uint32_t)(p[i + 1] & 0x3F) << 6 | (p[i + 2] & 0x3F); l = 3; }
-		else { cp = (uint32_t)(c & 0x07) << 18 | (uint32_t)(p[i + 1] & 0x3F) << 12 | (uint32_t)(p[i + 2] & 0x3F) << 6 | (p[i + 3] & 0x3F); l = 4; }
+		uint32_t cp = (uint8_t)p[i++];
+		if (cp >= 0x80) { /* a lead byte and 1..3 continuation bytes */
+			int more = cp >= 0xF0 ? 3 : cp >= 0xE0 ? 2 : 1;
+			cp &= 0x3Fu >> more;
+			for (; more && i < n; more--) cp = cp << 6 | ((uint8_t)p[i++] & 0x3F);
+		}
 		if (cp >= 0x10000) {
 			cp -= 0x10000;
 			s->s[k++] = (uint16_t)(0xD800 + (cp >> 10));
-			s->s[k++] = (uint16_t)(0xDC00 + (cp & 0x3FF));
-		} else s->s[k++] = (uint16_t)cp;
-		i += l;
+			cp = 0xDC00 + (cp & 0x3FF);
+		}
+		s->s[k++] = (uint16_t)cp;
 	}
+	s->len = k;
 	return rt_box_ptr(s);
 }
 
