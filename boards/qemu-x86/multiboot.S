@@ -5,7 +5,7 @@
  * ebx = the physical address of the multiboot information.
  *
  * Here: read the TSC, build an identity map of the first 4 GiB with 2 MiB pages, enable
- * PAE + long mode + paging, load our GDT, jump to 64-bit code, zero .bss, enable SSE,
+ * PAE + long mode + paging, load our GDT, jump to 64-bit code, enable SSE,
  * set the boot stack and call x86_start(magic, info).
  */
 #define MB_MAGIC 0x1badb002
@@ -34,8 +34,7 @@ x86_gdt_ptr:
 	.word gdt_end - gdt - 1
 	.long gdt
 
-	/* page tables: outside .bss (which is zeroed later, in 64-bit mode, while they are in use);
-	   every entry is written explicitly below */
+	/* page tables: in the RW segment beyond its file size, so loaded zeroed like .bss */
 	.section .boot_pt, "aw", @nobits
 	.balign 4096
 pml4:	.skip 4096
@@ -60,17 +59,10 @@ _start:
 	cli
 	cld
 
-	/* PML4: entry 0 -> pdpt, the rest empty */
-	mov	$pml4, %edi
-	xor	%eax, %eax
-	mov	$1024, %ecx
-	rep stosl
+	/* PML4: entry 0 -> pdpt, the rest empty (the tables are loaded zeroed, as .bss) */
 	movl	$(pdpt + 0x3), pml4
 
 	/* PDPT: entries 0..3 -> the four page directories */
-	mov	$pdpt, %edi
-	mov	$1024, %ecx
-	rep stosl
 	mov	$pd + 0x3, %eax
 	mov	$pdpt, %edi
 	mov	$4, %ecx
@@ -121,30 +113,9 @@ entry64:
 	mov	%eax, %fs
 	mov	%eax, %gs
 
-	/* zero .bss (the linker script aligns its ends to 8), 64 bytes an iteration: under QEMU TCG
-	   a rep stosq runs one element per pass through its translated block, ~0.3 ms for .bss */
-	mov	$__bss_start, %edi
-	mov	$__bss_end, %ecx
-	xor	%eax, %eax
-4:	lea	64(%rdi), %rdx
-	cmp	%rcx, %rdx
-	ja	5f
-	mov	%rax, (%rdi)
-	mov	%rax, 8(%rdi)
-	mov	%rax, 16(%rdi)
-	mov	%rax, 24(%rdi)
-	mov	%rax, 32(%rdi)
-	mov	%rax, 40(%rdi)
-	mov	%rax, 48(%rdi)
-	mov	%rax, 56(%rdi)
-	mov	%rdx, %rdi
-	jmp	4b
-5:	cmp	%rcx, %rdi
-	jae	6f
-	mov	%rax, (%rdi)
-	add	$8, %rdi
-	jmp	5b
-6:
+	/* .bss is already zero: it is the part of the RW segment beyond its file size, which a multiboot
+	   loader fills with zeros (ELF semantics; QEMU -kernel and GRUB both do), so it is not zeroed
+	   again here (under QEMU TCG that took ~0.15 ms for ~700 KiB) */
 
 	mov	$boot_stack_top, %esp
 	xor	%ebp, %ebp

@@ -74,10 +74,8 @@ void x86_apic_init(void)
 	ioapic_lines = (int)((ioapic_r(1) >> 16) & 0xff) + 1;
 	if (ioapic_lines > X86_NIRQ)
 		ioapic_lines = X86_NIRQ;
-	for (int g = 0; g < ioapic_lines; g++) {
+	for (int g = 0; g < ioapic_lines; g++)  /* masked; plat_irq_unmask sets the destination */
 		ioapic_w(0x10 + 2 * g, LVT_MASKED | (X86_VEC_IRQ0 + g));
-		ioapic_w(0x11 + 2 * g, lapic_id << 24);
-	}
 }
 
 void x86_apic_eoi(void)

@@ -527,15 +527,10 @@ void rt_init_arrays(void) {
 		{"flat", a_flat, 0}, {"flatMap", a_flatmap, 1}, {"sort", a_sort, 1}, {"copyWithin", a_copywithin, 2},
 		{"toReversed", a_toreversed, 0}, {"toSorted", a_tosorted, 1}, {"toSpliced", a_tospliced, 2},
 		{"with", a_with, 2}, {"keys", a_keys, 0}, {"values", a_values, 0}, {"entries", a_entries, 0},
+		{0, 0, 35}, /* [Symbol.iterator]: values */
 	};
-	RT_METHODS(p, methods1);
-	rt_define(p, rt_atom_symiter, rt_obj_get_c(p, "values"), 0);
-	rt_value ctor = rt_native("Array", arr_ctor, 1);
-	rt_define(ctor, rt_atom_prototype, p, 0);
-	rt_define(p, rt_atom_constructor, ctor, 0);
 	static const rt_fndef methods2[] = {
 		{"isArray", arr_isarray, 1}, {"of", arr_of, 0}, {"from", arr_from, 1},
 	};
-	RT_METHODS(ctor, methods2);
-	rt_define(rt_global_obj, rt_atom_c("Array"), ctor, 0);
+	RT_CLASS("Array", arr_ctor, 1, p, methods1, methods2);
 }

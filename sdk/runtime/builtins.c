@@ -30,20 +30,29 @@ static rt_string **const atom_roots[] = {
 	&rt_atom_symiter, &rt_atom_cause, &rt_atom_return, &rt_atom_throw, &rt_atom_get, &rt_atom_set,
 	&rt_atom_toString,
 };
+/* the globals the start-up makes, defined together at its end (GC roots until then) */
+#define NGLOBALS 24
+static rt_string *gkeys[NGLOBALS];
+static rt_value gvals[NGLOBALS];
+static int nglobals, globals_done;
 static void builtins_roots(void) {
 	for (size_t i = 0; i < sizeof builtin_roots / sizeof builtin_roots[0]; i++) rt_gc_mark_value(*builtin_roots[i]);
 	for (size_t i = 0; i < sizeof atom_roots / sizeof atom_roots[0]; i++) rt_gc_mark_ptr(*atom_roots[i]);
 	for (int i = 0; i < 9; i++) rt_gc_mark_value(rt_proto_typed[i]);
+	for (int i = 0; i < nglobals && !globals_done; i++) rt_gc_mark_ptr(gkeys[i]), rt_gc_mark_value(gvals[i]);
 }
 
 rt_value rt_sym_iterator(void) { return rt_box_ptr(rt_atom_symiter); }
 
-static void global(const char *name, rt_value v) { rt_define(rt_global_obj, rt_atom_c(name), v, 0); }
+void rt_global_add(const char *name, rt_value v) {
+	if (globals_done || nglobals == NGLOBALS) rt_define(rt_global_obj, rt_atom_c(name), v, 0);
+	else gkeys[nglobals] = rt_atom_c(name), gvals[nglobals++] = v;
+}
 static rt_value ctor(const char *name, rt_code code, uint32_t len, rt_value proto) {
 	rt_value c = rt_native(name, code, len);
 	rt_define(c, rt_atom_prototype, proto, 0);
 	rt_define(proto, rt_atom_constructor, c, 0);
-	global(name, c);
+	rt_global_add(name, c);
 	return c;
 }
 
@@ -254,10 +263,13 @@ static const char *const error_names[] = {"TypeError", "RangeError", "SyntaxErro
 
 void rt_init_errors(void) {
 	rt_proto_error = rt_obj_new(rt_proto_object);
-	error_ctor = ctor("Error", err_ctor, 1, rt_proto_error);
-	rt_define(rt_proto_error, rt_atom_name, rt_str_c("Error"), 0);
-	rt_define(rt_proto_error, rt_atom_message, rt_empty_str, 0);
-	rt_method(rt_proto_error, "toString", err_tostring, 0);
+	error_ctor = rt_native("Error", err_ctor, 1);
+	rt_string *const keys[] = {rt_atom_constructor, rt_atom_name, rt_atom_message};
+	rt_value vals[] = {error_ctor, rt_str_c("Error"), rt_empty_str};
+	static const rt_fndef methods[] = {{"toString", err_tostring, 0}};
+	rt_methods_x(rt_proto_error, keys, vals, 3, methods, 1);
+	rt_methods_x(error_ctor, &rt_atom_prototype, &rt_proto_error, 1, 0, 0);
+	rt_global_add("Error", error_ctor);
 }
 
 /* TypeError, RangeError, ...: made together on first use */
@@ -440,10 +452,21 @@ NATIVE(sym_ctor) {
 	return rt_box_ptr(s);
 }
 
-/* Built-ins that few programs use are made on first use of one of their global names (rt_global,
- * reads of globalThis; writes to globalThis make all of them first): less start-up work. */
+static void init_symbol(void) {
+	rt_value sym = rt_native("Symbol", sym_ctor, 0);
+	rt_define(sym, rt_atom_c("iterator"), rt_box_ptr(rt_atom_symiter), 0);
+	rt_define(sym, rt_atom_c("asyncIterator"), rt_sym_async_iterator(), 0);
+	rt_global_add("Symbol", sym);
+}
+
+/* Built-ins whose objects a program reaches only through one of their global names are made on
+ * first use of such a name (rt_global, reads of globalThis; writes to globalThis make all of them
+ * first): less start-up work. Their inits are idempotent where the runtime's C code also needs
+ * them (a promise made by an async function, a typed array made in C). */
 static const struct { const char *name; void (*init)(void); } lazy_globals[] = {
-	{"Math", rt_init_math}, {"TypeError", init_error_subclasses}, {"RangeError", init_error_subclasses},
+	{"Map", rt_init_collections}, {"Set", rt_init_collections}, {"WeakMap", rt_init_collections},
+	{"WeakSet", rt_init_collections}, {"JSON", rt_init_json}, {"Promise", rt_init_promise},
+	{"Symbol", init_symbol}, {"Math", rt_init_math}, {"TypeError", init_error_subclasses}, {"RangeError", init_error_subclasses},
 	{"SyntaxError", init_error_subclasses}, {"ReferenceError", init_error_subclasses},
 	{"EvalError", init_error_subclasses}, {"URIError", init_error_subclasses},
 	{"AggregateError", init_error_subclasses}, {"ArrayBuffer", rt_init_typed}, {"DataView", rt_init_typed},
@@ -496,18 +519,15 @@ void rt_builtins_init(void) {
 	rt_atom_symiter = si;
 
 	rt_proto_object = rt_obj_new(RT_NULL);
-	rt_proto_function = rt_obj_new(rt_proto_object);
-	rt_global_obj = rt_obj_new(rt_proto_object);
-	rt_proto_array = rt_obj_new(rt_proto_object);
-	rt_proto_string = rt_obj_new(rt_proto_object);
-	rt_proto_number = rt_obj_new(rt_proto_object);
-	rt_proto_boolean = rt_obj_new(rt_proto_object);
-	rt_proto_iterator = rt_obj_new(rt_proto_object);
-	rt_define(rt_proto_iterator, rt_atom_symiter, rt_native("[Symbol.iterator]", iter_self, 0), 0);
+	static rt_value *const protos[] = {&rt_proto_function, &rt_global_obj, &rt_proto_array, &rt_proto_string,
+		&rt_proto_number, &rt_proto_boolean, &rt_proto_iterator}; /* each of Object.prototype */
+	for (size_t i = 0; i < sizeof protos / sizeof protos[0]; i++) *protos[i] = rt_obj_new(rt_proto_object);
+	static const rt_fndef iter_methods[] = {{0, iter_self, 0}}; /* [Symbol.iterator] */
+	RT_METHODS(rt_proto_iterator, iter_methods);
 	array_iter_proto = rt_obj_new(rt_proto_iterator);
-	rt_method(array_iter_proto, "next", iterobj_next, 0);
+	static const rt_fndef array_iter_methods[] = {{"next", iterobj_next, 0}};
+	RT_METHODS(array_iter_proto, array_iter_methods);
 
-	rt_value oc = ctor("Object", obj_ctor, 1, rt_proto_object);
 	static const rt_fndef methods1[] = {
 		{"keys", obj_keys, 1}, {"values", obj_values, 1}, {"entries", obj_entries, 1}, {"assign", obj_assign, 2},
 		{"fromEntries", obj_fromentries, 1}, {"freeze", obj_freeze, 1}, {"isFrozen", obj_isfrozen, 1},
@@ -516,38 +536,31 @@ void rt_builtins_init(void) {
 		{"defineProperty", obj_defprop, 3}, {"getOwnPropertyNames", obj_getownpropnames, 1}, {"is", obj_is, 2},
 		{"hasOwn", obj_hasown, 2},
 	};
-	RT_METHODS(oc, methods1);
 	static const rt_fndef methods2[] = {
 		{"hasOwnProperty", op_hasown, 1}, {"toString", op_tostring, 0}, {"valueOf", op_valueof, 0},
 		{"isPrototypeOf", op_isprototypeof, 1},
 	};
-	RT_METHODS(rt_proto_object, methods2);
-	ctor("Function", obj_ctor, 1, rt_proto_function);
+	RT_CLASS("Object", obj_ctor, 1, rt_proto_object, methods2, methods1);
+	rt_builtin_class("Function", obj_ctor, 1, rt_proto_function, 0, 0, 0, 0);
 	rt_init_functions();
 	rt_init_errors();
 	rt_init_arrays();
-	global("parseInt", rt_native("parseInt", g_parseint, 2));
-	global("parseFloat", rt_native("parseFloat", g_parsefloat, 1));
-	rt_init_numbers();
-	rt_init_collections();
-	rt_init_json();
-	rt_init_promise();
-
-	rt_value sym = rt_native("Symbol", sym_ctor, 0);
-	rt_define(sym, rt_atom_c("iterator"), rt_box_ptr(rt_atom_symiter), 0);
-	rt_define(sym, rt_atom_c("asyncIterator"), rt_sym_async_iterator(), 0);
-	global("Symbol", sym);
-	global("isNaN", rt_native("isNaN", g_isnan, 1));
-	global("isFinite", rt_native("isFinite", g_isfinite, 1));
-	global("NaN", rt_num(__builtin_nan("")));
-	global("Infinity", rt_num(__builtin_inf()));
-	global("undefined", RT_UNDEF);
-	global("globalThis", rt_global_obj);
+	rt_value parse_int = rt_native("parseInt", g_parseint, 2), parse_float = rt_native("parseFloat", g_parsefloat, 1);
+	rt_global_add("parseInt", parse_int);
+	rt_global_add("parseFloat", parse_float);
+	rt_init_numbers(parse_float, parse_int);
+	rt_global_add("NaN", rt_num(__builtin_nan("")));
+	rt_global_add("Infinity", rt_num(__builtin_inf()));
+	rt_global_add("undefined", RT_UNDEF);
+	rt_global_add("globalThis", rt_global_obj);
 	rt_value con = rt_obj_new(rt_proto_object);
 	static const rt_fndef methods3[] = {
 		{"log", con_log, 0}, {"error", con_error, 0}, {"warn", con_error, 0}, {"info", con_log, 0},
 		{"debug", con_log, 0},
 	};
 	RT_METHODS(con, methods3);
-	global("console", con);
+	rt_global_add("console", con);
+	static const rt_fndef global_fns[] = {{"isNaN", g_isnan, 1}, {"isFinite", g_isfinite, 1}};
+	rt_methods_x(rt_global_obj, gkeys, gvals, (size_t)nglobals, global_fns, sizeof global_fns / sizeof global_fns[0]);
+	globals_done = 1;
 }

@@ -206,6 +206,7 @@ static rt_value mkctor(const char *name, rt_code code, rt_value proto) {
 }
 
 void rt_init_collections(void) {
+	if (rt_proto_map) return;
 	rt_gc_add_root_fn(coll_roots);
 	rt_proto_map = rt_obj_new(rt_proto_object);
 	rt_value p = rt_proto_map;

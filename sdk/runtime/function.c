@@ -38,14 +38,33 @@ void rt_method(rt_value obj, const char *name, rt_code code, uint32_t length) {
 
 /* The built-ins' start-up: most of its cost under emulation is translating code run once, so a
  * table and one loop instead of a call per method, and one shape for the whole table. */
-void rt_methods(rt_value obj, const rt_fndef *tab, size_t n) {
-	rt_string *keys[n];
-	rt_value vals[n]; /* on the stack, which the collector scans */
+void rt_methods_x(rt_value obj, rt_string *const *xk, const rt_value *xv, size_t nx, const rt_fndef *tab, size_t n) {
+	rt_string *keys[nx + n];
+	rt_value vals[nx + n]; /* on the stack, which the collector scans */
+	for (size_t i = 0; i < nx; i++) keys[i] = xk[i], vals[i] = xv[i];
 	for (size_t i = 0; i < n; i++) {
-		keys[i] = rt_atom_c(tab[i].name);
-		vals[i] = func_new(tab[i].code, rt_box_ptr(keys[i]), tab[i].length, 0);
+		rt_string **k = &keys[nx + i];
+		rt_value *v = &vals[nx + i];
+		if (tab[i].name) {
+			*k = rt_atom_c(tab[i].name);
+			*v = func_new(tab[i].code, rt_box_ptr(*k), tab[i].length, 0);
+		} else {
+			*k = rt_atom_symiter;
+			*v = tab[i].code ? func_new(tab[i].code, rt_box_ptr(rt_atom_c("[Symbol.iterator]")), 0, 0) : vals[nx + tab[i].length];
+		}
 	}
-	rt_define_all(obj, keys, vals, (uint32_t)n);
+	rt_define_all(obj, keys, vals, (uint32_t)(nx + n));
+}
+
+void rt_methods(rt_value obj, const rt_fndef *tab, size_t n) { rt_methods_x(obj, 0, 0, 0, tab, n); }
+
+rt_value rt_builtin_class(const char *name, rt_code code, uint32_t length, rt_value proto,
+	const rt_fndef *pm, size_t npm, const rt_fndef *cm, size_t ncm) {
+	rt_value c = rt_native(name, code, length);
+	rt_methods_x(proto, &rt_atom_constructor, &c, 1, pm, npm);
+	rt_methods_x(c, &rt_atom_prototype, &proto, 1, cm, ncm);
+	rt_global_add(name, c);
+	return c;
 }
 
 void rt_class_methods(rt_value obj, rt_string *const *atoms, const rt_methoddef *tab, size_t n) {

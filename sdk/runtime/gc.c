@@ -87,8 +87,7 @@ void rt_gc_init(void *top) {
 	RT_MEMSET(bkind, 0, nblocks);
 	for (uint32_t i = 0; i < tblocks; i++) bkind[i] = K_CONT;
 	small_limit = nblocks / 2;
-	for (uint32_t s = 0; s <= 2048 / 16; s++) {
-		int c = 0;
+	for (uint32_t s = 0, c = 0; s <= 2048 / 16; s++) { /* the classes ascend: one pass */
 		while (class_size[c] < s * 16) c++;
 		class_of_16[s] = (uint8_t)c;
 	}
@@ -340,7 +339,10 @@ void *rt_alloc(size_t size, int type) {
 		h = (rt_hdr *)freelist[c];
 		freelist[c] = ((void **)h)[1];
 		used_bytes += class_size[c];
-		RT_MEMSET(h, 0, class_size[c]);
+		/* zeroed 16 bytes an iteration (every class is a multiple of 16): fewer steps than a call
+		 * to memset for these small sizes, which matters under QEMU TCG at start-up */
+		uint64_t *q = (uint64_t *)h, *e = (uint64_t *)((char *)h + class_size[c]);
+		do q[0] = 0, q[1] = 0; while ((q += 2) < e);
 		h->size = class_size[c];
 	} else {
 		if (size > rt_heap_size) oom(size);

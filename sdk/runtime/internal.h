@@ -77,10 +77,24 @@ extern rt_value rt_proto_object, rt_proto_function, rt_proto_array, rt_proto_str
 extern rt_value rt_global_obj;
 rt_value rt_native(const char *name, rt_code code, uint32_t length);
 void rt_method(rt_value obj, const char *name, rt_code code, uint32_t length);
-/* methods from a table: one loop and one new shape for all of them (start-up cost, see rt_methods) */
+/* methods from a table: one loop and one new shape for all of them (start-up cost, see rt_methods).
+ * An entry without a name is [Symbol.iterator]: its own native when it has code, else the same
+ * function as the entry whose index is in `length` (Array.prototype.values and [Symbol.iterator]
+ * are one function). */
 typedef struct { const char *name; rt_code code; uint32_t length; } rt_fndef;
 void rt_methods(rt_value obj, const rt_fndef *tab, size_t n);
 #define RT_METHODS(obj, tab) rt_methods(obj, tab, sizeof tab / sizeof tab[0])
+/* the same, after nx other properties (keys xk, values xv), all in one step */
+void rt_methods_x(rt_value obj, rt_string *const *xk, const rt_value *xv, size_t nx, const rt_fndef *tab, size_t n);
+/* a built-in constructor `name` for proto: proto gets constructor + pm, the constructor gets
+ * prototype + cm (one step each); it becomes a global (rt_global_add); returns the constructor */
+rt_value rt_builtin_class(const char *name, rt_code code, uint32_t length, rt_value proto,
+	const rt_fndef *pm, size_t npm, const rt_fndef *cm, size_t ncm);
+#define RT_CLASS(name, code, length, proto, pm, cm) \
+	rt_builtin_class(name, code, length, proto, pm, sizeof pm / sizeof pm[0], cm, sizeof cm / sizeof cm[0])
+/* a global made by the built-ins' start-up: defined with all the others in one step at its end
+ * (later ones, by built-ins made on first use, at once) */
+void rt_global_add(const char *name, rt_value v);
 typedef struct { const char *name; double value; } rt_numdef; /* number-valued properties, the same way */
 void rt_constants(rt_value obj, const rt_numdef *tab, size_t n);
 #define RT_CONSTANTS(obj, tab) rt_constants(obj, tab, sizeof tab / sizeof tab[0])
@@ -99,7 +113,7 @@ void rt_global_lazy_all(void);
 void rt_init_typed(void);
 void rt_init_promise(void);
 void rt_init_errors(void);
-void rt_init_numbers(void);
+void rt_init_numbers(rt_value parse_float, rt_value parse_int);
 rt_value rt_func_name(rt_value f);
 rt_value rt_class_name_of(rt_value o); /* constructor name via the prototype, or RT_UNDEF */
 rt_value rt_make_iter_obj(rt_value src, int kind); /* array/map/set iterators as JS objects */

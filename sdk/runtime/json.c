@@ -374,6 +374,9 @@ NATIVE(j_parse) {
 }
 
 void rt_init_json(void) {
+	static int made;
+	if (made) return;
+	made = 1;
 	rt_value j = rt_obj_new(rt_proto_object);
 	static const rt_fndef methods1[] = {
 		{"stringify", j_stringify, 3}, {"parse", j_parse, 2},

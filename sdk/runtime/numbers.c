@@ -151,39 +151,36 @@ NATIVE(m_random) { return rt_num(rt_random()); }
 
 void rt_init_string_methods(void);
 
-void rt_init_numbers(void) {
+/* Number, Boolean and String; parse_float and parse_int: the global functions, also Number's */
+void rt_init_numbers(rt_value parse_float, rt_value parse_int) {
 	rt_value p = rt_proto_number;
 	static const rt_fndef methods1[] = {
 		{"toString", n_tostring, 1}, {"toFixed", n_tofixed, 1}, {"toPrecision", n_toprecision, 1},
 		{"toExponential", n_toexponential, 1}, {"toLocaleString", n_tostring, 0}, {"valueOf", n_valueof, 0},
 	};
-	RT_METHODS(p, methods1);
-	rt_value c = rt_native("Number", num_ctor, 1);
-	rt_define(c, rt_atom_prototype, p, 0);
-	rt_define(p, rt_atom_constructor, c, 0);
 	static const rt_fndef methods2[] = {
 		{"isInteger", num_isinteger, 1}, {"isSafeInteger", num_issafe, 1}, {"isFinite", num_isfinite, 1},
 		{"isNaN", num_isnan, 1},
 	};
-	RT_METHODS(c, methods2);
-	rt_define(c, rt_atom_c("parseFloat"), rt_obj_get_c(rt_global_obj, "parseFloat"), 0);
-	rt_define(c, rt_atom_c("parseInt"), rt_obj_get_c(rt_global_obj, "parseInt"), 0);
+	rt_value c = RT_CLASS("Number", num_ctor, 1, p, methods1, methods2);
+	/* then the global parseFloat and parseInt (the same functions) and the constants, in one step */
 	static const rt_numdef number_constants[] = {
 		{"MAX_SAFE_INTEGER", 9007199254740991.0}, {"MIN_SAFE_INTEGER", -9007199254740991.0},
 		{"EPSILON", 2.220446049250313e-16}, {"MAX_VALUE", 1.7976931348623157e308}, {"MIN_VALUE", 4.9406564584124654e-324},
 		{"POSITIVE_INFINITY", __builtin_inf()}, {"NEGATIVE_INFINITY", -__builtin_inf()}, {"NaN", __builtin_nan("")},
 	};
-	RT_CONSTANTS(c, number_constants);
-	rt_define(rt_global_obj, rt_atom_c("Number"), c, 0);
+	enum { NC = sizeof number_constants / sizeof number_constants[0] };
+	rt_string *keys[NC + 2];
+	rt_value vals[NC + 2];
+	keys[0] = rt_atom_c("parseFloat"), vals[0] = parse_float;
+	keys[1] = rt_atom_c("parseInt"), vals[1] = parse_int;
+	for (size_t i = 0; i < NC; i++) keys[2 + i] = rt_atom_c(number_constants[i].name), vals[2 + i] = rt_num(number_constants[i].value);
+	rt_define_all(c, keys, vals, NC + 2);
 
 	static const rt_fndef methods3[] = {
 		{"toString", b_tostring, 0}, {"valueOf", b_valueof, 0},
 	};
-	RT_METHODS(rt_proto_boolean, methods3);
-	rt_value bc = rt_native("Boolean", bool_ctor, 1);
-	rt_define(bc, rt_atom_prototype, rt_proto_boolean, 0);
-	rt_define(rt_proto_boolean, rt_atom_constructor, bc, 0);
-	rt_define(rt_global_obj, rt_atom_c("Boolean"), bc, 0);
+	rt_builtin_class("Boolean", bool_ctor, 1, rt_proto_boolean, methods3, sizeof methods3 / sizeof methods3[0], 0, 0);
 
 	rt_init_string_methods();
 }

@@ -16,6 +16,7 @@ static rt_value call_then(rt_value p, int argc, const rt_value *argv) { return r
 static int is_promise(rt_value v) { return rt_is_ptr(v) && rt_ptr_type(v) == RT_T_PROMISE; }
 
 rt_value rt_promise_new(void) {
+	rt_init_promise();
 	rt_promise *p = (rt_promise *)rt_alloc(sizeof(rt_promise), RT_T_PROMISE);
 	rt_obj_init(&p->o, rt_proto_promise);
 	p->value = RT_UNDEF;
@@ -341,6 +342,7 @@ NATIVE(promise_race) {
 
 /* the event loop asks after draining microtasks: an unhandled rejection ends the program */
 int rt_promise_unhandled(rt_value *reason) {
+	if (!unhandled) return 0; /* no promise made yet */
 	rt_array *u = (rt_array *)rt_ptr(unhandled);
 	for (uint32_t i = 0; i < u->len; i++) {
 		rt_value pv = u->items->v[i];
@@ -357,6 +359,7 @@ static void promise_roots(void) {
 }
 
 void rt_init_promise(void) {
+	if (unhandled) return;
 	rt_gc_add_root_fn(promise_roots);
 	unhandled = rt_array_new(0, 8);
 	job_fn = rt_native("", reaction_job, 1);

@@ -18,45 +18,49 @@ rt_value rt_str_new(const uint16_t *u, uint32_t n) {
 	return rt_box_ptr(s);
 }
 
-rt_value rt_str_from_utf8(const char *p, size_t n) {
+/* aligned so that its first loop, the busiest of start-up (every name and literal), never
+ * straddles a page: QEMU TCG splits a block at a page boundary, which doubled its steps */
+__attribute__((aligned(128))) rt_value rt_str_from_utf8(const char *p, size_t n) {
+	/* ASCII (most text, every name of a built-in and most literals): one unit per byte, copied
+	 * and hashed (rt_str_hash, for interning) in one pass; a string with a non-ASCII byte is
+	 * decoded below */
+	rt_string *s = rt_str_alloc((uint32_t)n);
+	uint32_t h = 2166136261u;
+	uint8_t any = 0; /* the bytes or'ed; a loop of one branch (under QEMU TCG one block an iteration) */
 	size_t a = 0;
-	while (a < n && (uint8_t)p[a] < 0x80) a++;
-	if (a == n) { /* ASCII (most text, and every name of a built-in): one unit per byte */
-		rt_string *s = rt_str_alloc((uint32_t)n);
-		for (size_t i = 0; i < n; i++) s->s[i] = (uint8_t)p[i];
+	if (n) do {
+		uint8_t c = (uint8_t)p[a];
+		any |= c;
+		s->s[a] = c;
+		h = (h ^ c) * 16777619u;
+	} while (++a < n);
+	if (!(any & 0x80)) {
+		s->hash = h ? h : 1;
 		return rt_box_ptr(s);
 	}
-	/* count UTF-16 units first */
-	uint32_t units = 0;
-	for (size_t i = 0; i < n;) {
-		uint8_t c = (uint8_t)p[i];
-		size_t l = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-		units += l == 4 ? 2 : 1;
-		i += l;
-	}
-	rt_string *s = rt_str_alloc(units);
+	/* decoded into the same string: a sequence of l bytes gives at most l units */
 	uint32_t k = 0;
 	for (size_t i = 0; i < n;) {
-		uint8_t c = (uint8_t)p[i];
-		uint32_t cp;
-		size_t l;
-		if (c < 0x80) { cp = c; l = 1; }
-		else if (c < 0xE0) { cp = (uint32_t)(c & 0x1F) << 6 | (p[i + 1] & 0x3F); l = 2; }
-		else if (c < 0xF0) { cp = (uint32_t)(c & 0x0F) << 12 | (uint32_t)(p[i + 1] & 0x3F) << 6 | (p[i + 2] & 0x3F); l = 3; }
-		else { cp = (uint32_t)(c & 0x07) << 18 | (uint32_t)(p[i + 1] & 0x3F) << 12 | (uint32_t)(p[i + 2] & 0x3F) << 6 | (p[i + 3] & 0x3F); l = 4; }
+		uint32_t cp = (uint8_t)p[i++];
+		if (cp >= 0x80) { /* a lead byte and 1..3 continuation bytes */
+			int more = cp >= 0xF0 ? 3 : cp >= 0xE0 ? 2 : 1;
+			cp &= 0x3Fu >> more;
+			for (; more && i < n; more--) cp = cp << 6 | ((uint8_t)p[i++] & 0x3F);
+		}
 		if (cp >= 0x10000) {
 			cp -= 0x10000;
 			s->s[k++] = (uint16_t)(0xD800 + (cp >> 10));
-			s->s[k++] = (uint16_t)(0xDC00 + (cp & 0x3FF));
-		} else s->s[k++] = (uint16_t)cp;
-		i += l;
+			cp = 0xDC00 + (cp & 0x3FF);
+		}
+		s->s[k++] = (uint16_t)cp;
 	}
+	s->len = k;
 	return rt_box_ptr(s);
 }
 
 rt_value rt_str_c(const char *s) {
 	size_t n = 0;
-	while (s[n]) n++;
+	if (s[0]) do n++; while (s[n]); /* one block an iteration under QEMU TCG */
 	return rt_str_from_utf8(s, n);
 }
 rt_value rt_str_ascii(const char *s) { return rt_str_c(s); }
@@ -172,7 +176,7 @@ int rt_str_cmp(rt_value a, rt_value b) {
 }
 
 /* ---- atoms ---- */
-static rt_valbuf *atoms;  /* open addressing: RT_UNDEF empty, RT_NULL tombstone */
+static rt_valbuf *atoms;  /* open addressing: 0 empty (a new buffer is zeroed), RT_NULL tombstone */
 static uint32_t natoms, ntomb;
 static rt_string *index_atoms[256];
 
@@ -186,13 +190,12 @@ static void atoms_grow(void) {
 	if (atoms && natoms * 4 < atoms->cap) ncap = atoms->cap; /* mostly tombstones: rehash in place */
 	rt_valbuf *nb = (rt_valbuf *)rt_alloc(sizeof(rt_valbuf) + (size_t)ncap * 8, RT_T_VALBUF);
 	nb->cap = ncap;
-	for (uint32_t i = 0; i < ncap; i++) nb->v[i] = RT_UNDEF;
 	if (atoms)
 		for (uint32_t i = 0; i < atoms->cap; i++) {
 			rt_value v = atoms->v[i];
 			if (!rt_is_ptr(v)) continue;
 			uint32_t j = rt_str_hash((rt_string *)rt_ptr(v)) & (ncap - 1);
-			while (nb->v[j] != RT_UNDEF) j = (j + 1) & (ncap - 1);
+			while (nb->v[j]) j = (j + 1) & (ncap - 1);
 			nb->v[j] = v;
 		}
 	atoms = nb;
@@ -213,7 +216,7 @@ rt_string *rt_atom(rt_value sv) {
 	int tomb = -1;
 	for (;;) {
 		rt_value v = atoms->v[j];
-		if (v == RT_UNDEF) break;
+		if (!v) break;
 		if (v == RT_NULL) { if (tomb < 0) tomb = (int)j; }
 		else {
 			rt_string *a = (rt_string *)rt_ptr(v);

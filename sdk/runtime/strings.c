@@ -469,15 +469,10 @@ void rt_init_string_methods(void) {
 		{"padEnd", s_padend, 2}, {"repeat", s_repeat, 1}, {"concat", s_concat, 1}, {"split", s_split, 2},
 		{"replace", s_replace, 2}, {"replaceAll", s_replaceall, 2}, {"localeCompare", s_localecompare, 1},
 		{"toString", s_tostring, 0}, {"valueOf", s_tostring, 0}, {"normalize", s_normalize, 0},
+		{0, s_iter, 0}, /* [Symbol.iterator] */
 	};
-	RT_METHODS(p, methods1);
-	rt_define(p, rt_atom_symiter, rt_native("[Symbol.iterator]", s_iter, 0), 0);
-	rt_value c = rt_native("String", str_ctor, 1);
-	rt_define(c, rt_atom_prototype, p, 0);
-	rt_define(p, rt_atom_constructor, c, 0);
 	static const rt_fndef methods2[] = {
 		{"fromCharCode", str_fromcharcode, 1}, {"fromCodePoint", str_fromcodepoint, 1}, {"raw", str_raw, 1},
 	};
-	RT_METHODS(c, methods2);
-	rt_define(rt_global_obj, rt_atom_c("String"), c, 0);
+	RT_CLASS("String", str_ctor, 1, p, methods1, methods2);
 }
