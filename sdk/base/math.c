@@ -17,6 +17,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "dbits.h"
 #include "math.h"
 
 typedef struct {
@@ -122,28 +123,9 @@ static const uint32_t two_over_pi[44] = {
 
 /* ---------------------------------------------------------------- bits */
 
-typedef union {
-    double d;
-    uint64_t u;
-} dbits;
-
-static inline uint64_t bits_of(double d)
-{
-    dbits b;
-    b.d = d;
-    return b.u;
-}
-
-static inline double from_bits(uint64_t u)
-{
-    dbits b;
-    b.u = u;
-    return b.d;
-}
-
 static inline int biased_exp(double x)
 {
-    return (int)((bits_of(x) >> 52) & 0x7ff);
+    return (int)((dbl_bits(x) >> 52) & 0x7ff);
 }
 
 #define INF (__builtin_inf())
@@ -151,12 +133,12 @@ static inline int biased_exp(double x)
 
 double fabs(double x)
 {
-    return from_bits(bits_of(x) & ~(UINT64_C(1) << 63));
+    return dbl_from_bits(dbl_bits(x) & ~(UINT64_C(1) << 63));
 }
 
 static inline double copysign_(double x, double s)
 {
-    return from_bits((bits_of(x) & ~(UINT64_C(1) << 63)) | (bits_of(s) & (UINT64_C(1) << 63)));
+    return dbl_from_bits((dbl_bits(x) & ~(UINT64_C(1) << 63)) | (dbl_bits(s) & (UINT64_C(1) << 63)));
 }
 
 double trunc(double x)
@@ -166,7 +148,7 @@ double trunc(double x)
         return x; /* integer, infinity or NaN */
     if (e < 0)
         return copysign_(0.0, x);
-    return from_bits(bits_of(x) & ~((UINT64_C(1) << (52 - e)) - 1));
+    return dbl_from_bits(dbl_bits(x) & ~((UINT64_C(1) << (52 - e)) - 1));
 }
 
 double floor(double x)
@@ -203,7 +185,7 @@ static double scale2(double x, int n)
                 n = -1022;
         }
     }
-    return x * from_bits((uint64_t)(n + 1023) << 52);
+    return x * dbl_from_bits((uint64_t)(n + 1023) << 52);
 }
 
 /* ---------------------------------------------------------------- sqrt, fmod */
@@ -215,7 +197,7 @@ double sqrt(double x)
     __asm__("sqrtsd %1, %0" : "=x"(r) : "x"(x));
     return r;
 #else
-    uint64_t b = bits_of(x);
+    uint64_t b = dbl_bits(x);
     int be = (int)((b >> 52) & 0x7ff);
     if (x != x || x == 0 || x == INF)
         return x;
@@ -257,7 +239,7 @@ double sqrt(double x)
 
 double fmod(double x, double y)
 {
-    uint64_t bx = bits_of(x), by = bits_of(y);
+    uint64_t bx = dbl_bits(x), by = dbl_bits(y);
     int ex = (int)((bx >> 52) & 0x7ff), ey = (int)((by >> 52) & 0x7ff);
     if (x != x || y != y || ex == 0x7ff || y == 0)
         return QNAN;
@@ -383,7 +365,7 @@ static inline dd dd_sqrt(dd a) /* a > 0 */
 
 static inline dd dd_scale(dd a, int n) /* exact for the ranges used */
 {
-    double f = from_bits((uint64_t)(n + 1023) << 52);
+    double f = dbl_from_bits((uint64_t)(n + 1023) << 52);
     dd r = {a.hi * f, a.lo * f};
     return r;
 }
@@ -392,7 +374,7 @@ static inline dd dd_scale(dd a, int n) /* exact for the ranges used */
 static inline double dd_round_scaled(dd a, int k)
 {
     if (k >= -1021 && k <= 1023)
-        return (a.hi + a.lo) * from_bits((uint64_t)(k + 1023) << 52);
+        return (a.hi + a.lo) * dbl_from_bits((uint64_t)(k + 1023) << 52);
     return scale2(a.hi + a.lo, k);
 }
 
@@ -428,12 +410,12 @@ static dd exp_core(dd a, int *k)
 static double round_scaled(dd a, int k)
 {
     if (k >= -1021)
-        return k <= 1023 ? (a.hi + a.lo) * from_bits((uint64_t)(k + 1023) << 52)
-                         : (a.hi + a.lo) * 0x1p1023 * from_bits((uint64_t)(k - 1023 + 1023) << 52);
+        return k <= 1023 ? (a.hi + a.lo) * dbl_from_bits((uint64_t)(k + 1023) << 52)
+                         : (a.hi + a.lo) * 0x1p1023 * dbl_from_bits((uint64_t)(k - 1023 + 1023) << 52);
     if (k < -1130)
         return 0 * a.hi;
     /* in units of the smallest subnormal: u = a * 2^(k+1074), then round to an integer */
-    double f = from_bits((uint64_t)(k + 1074 + 1023) << 52);
+    double f = dbl_from_bits((uint64_t)(k + 1074 + 1023) << 52);
     double uh = a.hi * f, ul = a.lo * f; /* exact: no underflow, these are >= 2^-56 or so */
     double n = floor(uh);
     double frac = (uh - n) + ul;
@@ -465,7 +447,7 @@ static dd expm1_dd(dd a)
     if (k == 0)
         return em;
     /* 2^k (1 + em) - 1 = 2^k em + (2^k - 1) */
-    return dd_add(dd_scale(em, k), two_sum(from_bits((uint64_t)(k + 1023) << 52), -1.0));
+    return dd_add(dd_scale(em, k), two_sum(dbl_from_bits((uint64_t)(k + 1023) << 52), -1.0));
 }
 
 double expm1(double x)
@@ -492,7 +474,7 @@ double expm1(double x)
 static dd log_core(dd a, int *k)
 {
     int e = biased_exp(a.hi) - 1023;
-    dd m = {from_bits((bits_of(a.hi) & ~(UINT64_C(0x7ff) << 52)) | (UINT64_C(1023) << 52)), 0};
+    dd m = {dbl_from_bits((dbl_bits(a.hi) & ~(UINT64_C(0x7ff) << 52)) | (UINT64_C(1023) << 52)), 0};
     m.lo = scale2(a.lo, -e);
     if (m.hi > SQRT2) {
         m.hi *= 0.5;
@@ -618,7 +600,7 @@ double pow(double x, double y)
     if (x == -INF)
         return y > 0 ? (odd ? -INF : INF) : (odd ? -0.0 : 0.0);
     if (x == 0) {
-        bool neg = odd && (bits_of(x) >> 63);
+        bool neg = odd && (dbl_bits(x) >> 63);
         return y > 0 ? (neg ? -0.0 : 0.0) : (neg ? -INF : INF);
     }
     double sign = 1.0;
@@ -656,7 +638,7 @@ double pow(double x, double y)
 /* Payne-Hanek: |x| >= 2^20. x * 2/pi = q + f with the needed window of 2/pi's bits. */
 static int reduce_large(double x, dd *r)
 {
-    uint64_t b = bits_of(x);
+    uint64_t b = dbl_bits(x);
     int e = (int)((b >> 52) & 0x7ff) - 1075; /* |x| = m * 2^e, e >= -32 */
     uint64_t m = (b & ((UINT64_C(1) << 52) - 1)) | (UINT64_C(1) << 52);
     int i0 = e >= 34 ? (e - 34) / 32 + 1 : 0; /* earlier words only add multiples of 4 */
@@ -813,7 +795,7 @@ double atan2(double y, double x)
 {
     if (x != x || y != y)
         return QNAN;
-    bool yneg = bits_of(y) >> 63, xneg = bits_of(x) >> 63;
+    bool yneg = dbl_bits(y) >> 63, xneg = dbl_bits(x) >> 63;
     double ax = fabs(x), ay = fabs(y);
     dd v;
     if (ay == 0) {

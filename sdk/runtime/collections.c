@@ -14,9 +14,7 @@ static uint32_t hash_value(rt_value k) {
 	if (rt_is_num(k)) {
 		double d = rt_dbl(k);
 		if (d == 0) d = 0; /* -0 and +0 are the same key */
-		union { double d; uint64_t u; } x;
-		x.d = d;
-		uint64_t u = x.u;
+		uint64_t u = dbl_bits(d);
 		u ^= u >> 33;
 		u *= 0xff51afd7ed558ccdULL;
 		u ^= u >> 33;

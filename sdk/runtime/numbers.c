@@ -27,10 +27,10 @@ NATIVE(n_tostring) {
  * (the caller then uses rt_dtoa_fixed's exact big-number digits) */
 static size_t fixed_fast(double d, int f, char *out) {
 #if UINTPTR_MAX > 0xffffffffu
-	union { double d; uint64_t u; } b = {d};
-	int exp = (int)(b.u >> 52 & 0x7ff), e = exp - 1075;
+	uint64_t bits = dbl_bits(d);
+	int exp = (int)(bits >> 52 & 0x7ff), e = exp - 1075;
 	if (f > 19 || exp == 0 || e >= 0 || e <= -64) return 0;
-	uint64_t m = (b.u & ((1ull << 52) - 1)) | 1ull << 52, p = 1, q;
+	uint64_t m = (bits & ((1ull << 52) - 1)) | 1ull << 52, p = 1, q;
 	for (int i = 0; i < f; i++) p *= 10;
 	if (__builtin_mul_overflow(m, p, &q)) return 0;
 	uint64_t n = q >> -e;

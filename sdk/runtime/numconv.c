@@ -8,28 +8,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "dbits.h"
 #include "rt/numconv.h"
 
 /* ---------------------------------------------------------------- doubles as bits */
-
-typedef union {
-    double d;
-    uint64_t u;
-} dbits;
-
-static inline uint64_t to_bits(double d)
-{
-    dbits b;
-    b.d = d;
-    return b.u;
-}
-
-static inline double from_bits(uint64_t u)
-{
-    dbits b;
-    b.u = u;
-    return b.d;
-}
 
 #define FRAC_MASK ((UINT64_C(1) << 52) - 1)
 #define HIDDEN (UINT64_C(1) << 52)
@@ -37,7 +19,7 @@ static inline double from_bits(uint64_t u)
 /* |v| = f * 2^e for finite nonzero v (f includes the hidden bit). */
 static void decompose(double v, uint64_t *f, int *e)
 {
-    uint64_t b = to_bits(v);
+    uint64_t b = dbl_bits(v);
     int be = (int)((b >> 52) & 0x7ff);
     if (be == 0) {
         *f = b & FRAC_MASK;
@@ -595,18 +577,18 @@ static const char radix_chars[] = "0123456789abcdefghijklmnopqrstuvwxyz";
 
 static double floor_nonneg(double v) /* v finite, >= 0 */
 {
-    uint64_t b = to_bits(v);
+    uint64_t b = dbl_bits(v);
     int be = (int)(b >> 52);
     if (be < 1023)
         return 0;
     if (be >= 1075)
         return v;
-    return from_bits(b & ~(FRAC_MASK >> (be - 1023)));
+    return dbl_from_bits(b & ~(FRAC_MASK >> (be - 1023)));
 }
 
 static double next_up(double v) /* v finite, >= 0 */
 {
-    return from_bits(to_bits(v) + 1);
+    return dbl_from_bits(dbl_bits(v) + 1);
 }
 
 /* Same semantics as V8's DoubleToRadixCString: fraction digits are produced until the
@@ -628,7 +610,7 @@ size_t rt_dtoa_radix(double v, int radix, char *out)
     double fraction = v - integer;
     double delta = 0.5 * (next_up(v) - v);
     if (!(delta > 0))
-        delta = from_bits(1); /* 0.5 * 2^-1074 rounds to 0 */
+        delta = dbl_from_bits(1); /* 0.5 * 2^-1074 rounds to 0 */
     int fc = mid;
     if (fraction >= delta) {
         out[fc++] = '.';
@@ -661,7 +643,7 @@ size_t rt_dtoa_radix(double v, int radix, char *out)
     }
     int ic = mid;
     /* while integer / radix >= 2^53 its low digits are not representable: print zeros */
-    while (((to_bits(integer / radix) >> 52) & 0x7ff) > 1075) {
+    while (((dbl_bits(integer / radix) >> 52) & 0x7ff) > 1075) {
         integer /= radix;
         out[--ic] = '0';
     }
@@ -821,11 +803,11 @@ static double decimal_to_double(const char *d, int nd, long e10)
         e2++;
     }
     if (m < HIDDEN) /* subnormal (e2 == -1074), or zero */
-        return from_bits(m);
+        return dbl_from_bits(m);
     int biased = e2 + 52 + 1023;
     if (biased >= 2047)
         return __builtin_inf();
-    return from_bits(((uint64_t)biased << 52) | (m & FRAC_MASK));
+    return dbl_from_bits(((uint64_t)biased << 52) | (m & FRAC_MASK));
 }
 
 /* Longest StrDecimalLiteral prefix at s[start..]; *end == start if there is none. */
@@ -1099,7 +1081,7 @@ double rt_parse_int(const uint16_t *str, size_t len, int radix)
 
 uint32_t rt_touint32_slow(double v)
 {
-    uint64_t b = to_bits(v);
+    uint64_t b = dbl_bits(v);
     int be = (int)((b >> 52) & 0x7ff);
     if (be == 0x7ff || be < 1023) /* NaN, infinities, |v| < 1 */
         return 0;

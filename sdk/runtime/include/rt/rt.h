@@ -12,6 +12,7 @@
 #define RT_RT_H
 #include <stddef.h>
 #include <stdint.h>
+#include <dbits.h>
 #include <rt/numconv.h>
 
 typedef uint64_t rt_value;
@@ -167,16 +168,10 @@ static inline int rt_is_array(rt_value v) { return rt_is_ptr(v) && rt_ptr_type(v
 static inline int rt_is_func(rt_value v) { return rt_is_ptr(v) && rt_ptr_type(v) == RT_T_FUNCTION; }
 
 static inline rt_value rt_num(double d) {
-	union { double d; uint64_t u; } x;
-	x.d = d;
 	if (__builtin_expect(d != d, 0)) return RT_NAN_BITS;
-	return x.u;
+	return dbl_bits(d);
 }
-static inline double rt_dbl(rt_value v) { /* v must be a number */
-	union { double d; uint64_t u; } x;
-	x.u = v;
-	return x.d;
-}
+static inline double rt_dbl(rt_value v) { return dbl_from_bits(v); } /* v must be a number */
 static inline rt_value rt_bool(int b) { return b ? RT_TRUE : RT_FALSE; }
 
 double rt_to_number_slow(rt_value v);
