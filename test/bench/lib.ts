@@ -1,4 +1,23 @@
-// Small helpers for the benchmarks: medians over repeated runs, ratios, one-line reports.
+// Small helpers for the benchmarks: medians over repeated runs, ratios, one-line reports, an HTTP GET.
+import http from "node:http";
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** One GET: status and body, or null when nothing answered within timeoutMs. */
+export function get(url: string, timeoutMs: number): Promise<{ status: number; body: string } | null> {
+  return new Promise((resolve) => {
+    const req = http.get(url, { agent: false, timeout: timeoutMs }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (d) => (body += d));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+      res.on("error", () => resolve(null));
+    });
+    req.on("timeout", () => { req.destroy(); resolve(null); });
+    req.on("error", () => resolve(null));
+  });
+}
+
 export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;

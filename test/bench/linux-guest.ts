@@ -11,7 +11,6 @@
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import http from "node:http";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -19,7 +18,7 @@ import { gzipSync } from "node:zlib";
 import { loadBoard } from "../../toolchain/boards.ts";
 import { sdkPath } from "../../toolchain/paths.ts";
 import { freePort, netArgs, probeAccel, type Accel, type NicModel as QemuNic } from "../../toolchain/qemu.ts";
-import { fmt, median, row } from "./lib.ts";
+import { fmt, get, median, row, sleep } from "./lib.ts";
 
 /** the NICs this guest has modules for (not e1000e) */
 type NicModel = Exclude<QemuNic, "e1000e" | "lan9118">;
@@ -276,22 +275,6 @@ function killAllOnExit(): void {
   }
 }
 
-/** One GET with a short timeout: the status and body, or null when nothing answered. */
-function get(url: string, timeoutMs: number): Promise<{ status: number; body: string } | null> {
-  return new Promise((resolve) => {
-    const req = http.get(url, { agent: false, timeout: timeoutMs }, (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (d) => (body += d));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
-      res.on("error", () => resolve(null));
-    });
-    req.on("timeout", () => { req.destroy(); resolve(null); });
-    req.on("error", () => resolve(null));
-  });
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The accelerator for the Linux guest: KVM only where the SDK's own probe guest really runs under it. */
 export async function linuxAccel(): Promise<Accel> {

@@ -3,7 +3,6 @@
 // HTTP 200, split at the first line our code prints (UEFI firmware time before it, ours after it);
 // the disk image's size against the firmware; writing a 64 MiB image to a file.
 import { randomBytes } from "node:crypto";
-import http from "node:http";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -12,19 +11,10 @@ import { loadBoard } from "../../toolchain/boards.ts";
 import { build } from "../../toolchain/build.ts";
 import { sdkPath } from "../../toolchain/paths.ts";
 import { freePort, netArgs, runImage } from "../../toolchain/qemu.ts";
-import { fmt, median, row, target } from "./lib.ts";
+import { fmt, get, median, row, target } from "./lib.ts";
 
 const RUNS = 5;
 const FIRST_LINE = "x86-minnow: UEFI application started";
-
-/** one GET; resolves with the status code, or 0 when the connection fails or times out */
-function get(port: number, timeoutMs: number): Promise<number> {
-  return new Promise((resolve) => {
-    const req = http.get({ host: "127.0.0.1", port, path: "/metrics", agent: false, timeout: timeoutMs }, (res) => { res.resume(); res.on("end", () => resolve(res.statusCode ?? 0)); });
-    req.on("timeout", () => { req.destroy(); resolve(0); });
-    req.on("error", () => resolve(0));
-  });
-}
 
 /**
  * One boot. From the moment our first line arrives, a new GET starts every 5 ms without waiting for
@@ -47,7 +37,7 @@ async function bootOnce(image: string) {
       out += d.toString("latin1");
       if (!poller && out.includes(FIRST_LINE)) {
         poller = setInterval(() => {
-          void get(port, 3000).then((s) => { if (s === 200 && !ok) { ok = performance.now() - t0; resolveOk(); } });
+          void get(`http://127.0.0.1:${port}/metrics`, 3000).then((r) => { if (r?.status === 200 && !ok) { ok = performance.now() - t0; resolveOk(); } });
         }, 5);
       }
     },

@@ -10,7 +10,7 @@ import { build } from "../../toolchain/build.ts";
 import { runSync } from "../../toolchain/cc.ts";
 import { sdkPath } from "../../toolchain/paths.ts";
 import { freePort } from "../../toolchain/qemu.ts";
-import { fmt, median, row, target } from "./lib.ts";
+import { fmt, median, row, sleep, target } from "./lib.ts";
 import { wrk, WRK_SECONDS, type WrkResult } from "./linux-guest.ts";
 import { boot, first200, quietMemory } from "./net.ts";
 
@@ -21,7 +21,6 @@ const IMAGE_LIMIT_KIB = 512;
 const RAM_LIMIT_KIB = 2048;
 
 const loadavg = () => os.loadavg().map((x) => x.toFixed(2)).join(" ");
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Addresses of the ELF's symbols by name (arm-none-eabi-nm). */
 function symbols(elf: string): Map<string, number> {

@@ -5,14 +5,13 @@
 // and its live data before and after a 60 s wrk run. The Linux guest's boots and wrk runs alternate with
 // sensor-http's, so that both see the same load on this shared machine.
 import { randomBytes } from "node:crypto";
-import http from "node:http";
 import net from "node:net";
 import os from "node:os";
 import { loadBoard, type Board } from "../../toolchain/boards.ts";
 import { build } from "../../toolchain/build.ts";
 import { sdkPath } from "../../toolchain/paths.ts";
 import { boardNic, freePort, netArgs, probeAccel, probeKernel, runImage, type Accel, type RunResult } from "../../toolchain/qemu.ts";
-import { fmt, median, row, target } from "./lib.ts";
+import { fmt, get, median, row, sleep, target } from "./lib.ts";
 import { measureLinuxBoot, newLinuxBaseline, shareLinuxBaseline, wrk, WRK_SECONDS, type WrkResult } from "./linux-guest.ts";
 
 const BOOTS = 9; // timed boots of sensor-http (and of the floor kernel, interleaved): single boots swing with the machine's load
@@ -24,23 +23,7 @@ const BULK_BYTES = 64 << 20; // per transfer; 3 each way
 const BULK_PORT = 5001;
 const GUEST_LIFETIME_S = 300; // runImage's bound on every QEMU of this section
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const loadavg = () => os.loadavg().map((x) => x.toFixed(2)).join(" ");
-
-/** One GET: status and body, or null when nothing answered within timeoutMs. */
-export function get(url: string, timeoutMs: number): Promise<{ status: number; body: string } | null> {
-  return new Promise((resolve) => {
-    const req = http.get(url, { agent: false, timeout: timeoutMs }, (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (d) => (body += d));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
-      res.on("error", () => resolve(null));
-    });
-    req.on("timeout", () => { req.destroy(); resolve(null); });
-    req.on("error", () => resolve(null));
-  });
-}
 
 // every machine this section starts, so that none outlives the bench (Ctrl-C, an exception, exit)
 const running = new Set<AbortController>();
