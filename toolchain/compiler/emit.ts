@@ -4,6 +4,7 @@ import path from "node:path";
 import ts from "typescript";
 import { CompileError, type CompileResult, type Diagnostic } from "./index.ts";
 import { Susp, emitSuspensions, checkSuspendPlacement, emitAwait } from "./suspend.ts";
+import { staticStrings } from "./strings.ts";
 
 type Rep = "D" | "B" | "V"; // double, int (boolean), rt_value
 interface Val {
@@ -663,15 +664,14 @@ class Emitter {
     tail.push(`\trt_gc_add_roots(L_, ${Math.max(1, this.lits.size)});`);
     tail.push(`\trt_gc_add_root_ptrs((void **)A_, ${Math.max(1, this.atoms.size)});`);
     tail.push(`\trt_register_ics(IC_, ${Math.max(1, this.nics)});`);
-    // keys and literals interned from two tables in one loop each (see rt_atoms_init in rtx.h)
-    const table = (name: string, m: Map<string, number>) => {
+    // keys and literals: the runtime's string objects laid out here, interned by pointer (strings.ts)
+    const table = (name: string, m: Map<string, number>, init: string) => {
       if (!m.size) return;
-      const rows = [...m.keys()].map((s) => `\t\t{${cstr(s)}, ${Buffer.byteLength(s)}},`);
-      tail.push(`\tstatic const rt_utf8 ${name}T_[] = {`, ...rows, `\t};`);
-      tail.push(`\trt_${name === "A" ? "atoms" : "lits"}_init(${name}_, ${name}T_, ${m.size});`);
+      head.push(staticStrings(`${name}S_`, [...m.keys()]));
+      tail.push(`\t${init}(${name}_, &${name}S_, ${m.size});`);
     };
-    table("A", this.atoms);
-    table("L", this.lits);
+    table("A", this.atoms, "rt_atoms_init");
+    table("L", this.lits, "rt_lits_init");
     for (const m of inits) tail.push(`\t${m}();`);
     tail.push(`}`);
     return [...head, ...this.bodies, ...tail].join("\n") + "\n";
