@@ -65,21 +65,6 @@ rt_value rt_str_c(const char *s) {
 }
 rt_value rt_str_ascii(const char *s) { return rt_str_c(s); }
 
-/* ---- literals: one rooted slot per literal in generated code ---- */
-#define MAXLITSETS 64
-rt_value rt_lit(rt_value *slot, const char *utf8, size_t n) {
-	rt_value v = rt_box_ptr(rt_atom(rt_str_from_utf8(utf8, n)));
-	*slot = v;
-	return v;
-}
-
-void rt_atoms_init(rt_string **out, const rt_utf8 *tab, size_t n) {
-	for (size_t i = 0; i < n; i++) out[i] = rt_atom(rt_str_from_utf8(tab[i].s, tab[i].n));
-}
-void rt_lits_init(rt_value *out, const rt_utf8 *tab, size_t n) {
-	for (size_t i = 0; i < n; i++) out[i] = rt_box_ptr(rt_atom(rt_str_from_utf8(tab[i].s, tab[i].n)));
-}
-
 /* ---- ropes ---- */
 static void copy_into(rt_value v, uint16_t *buf, uint32_t end) {
 	for (;;) {
@@ -207,11 +192,10 @@ void rt_init_strings(void) {
 	atoms_grow();
 }
 
-rt_string *rt_atom(rt_value sv) {
-	rt_string *s = rt_flat(sv);
-	if (s->h.flags & RT_F_INTERNED) return s;
+/* the atom equal to s, or s made one (a static string of the program comes flagged already) */
+static rt_string *intern(rt_string *s) {
 	if ((natoms + ntomb + 1) * 2 > atoms->cap) atoms_grow();
-	uint32_t h = rt_str_hash(s), mask = atoms->cap - 1;
+	uint32_t h = s->hash ? s->hash : rt_str_hash(s), mask = atoms->cap - 1; /* no call for most */
 	uint32_t j = h & mask;
 	int tomb = -1;
 	for (;;) {
@@ -225,12 +209,33 @@ rt_string *rt_atom(rt_value sv) {
 		j = (j + 1) & mask;
 	}
 	if (tomb >= 0) { j = (uint32_t)tomb; ntomb--; }
-	s->h.flags |= RT_F_INTERNED;
-	uint32_t idx;
-	if (rt_str_is_index(s, &idx)) s->h.flags |= RT_F_INDEX;
+	if (!(s->h.flags & RT_F_INTERNED)) {
+		s->h.flags |= RT_F_INTERNED;
+		uint32_t idx;
+		if (rt_str_is_index(s, &idx)) s->h.flags |= RT_F_INDEX;
+	}
 	atoms->v[j] = rt_box_ptr(s);
 	natoms++;
 	return s;
+}
+
+rt_string *rt_atom(rt_value sv) {
+	rt_string *s = rt_flat(sv);
+	return s->h.flags & RT_F_INTERNED ? s : intern(s);
+}
+
+/* ---- a program's keys and literals ---- */
+/* n strings the compiler laid out back to back as rt_string objects (RT_STR in rt.h: read-only,
+ * hash and flags computed at compile time, mark set so that the collector neither writes nor frees
+ * them), each h.size bytes: interned by pointer; a string the runtime already holds as an atom (e.g.
+ * "length") resolves to that atom */
+void rt_atoms_init(rt_string **out, const void *strs, size_t n) {
+	const char *p = (const char *)strs;
+	for (size_t i = 0; i < n; i++, p += ((const rt_hdr *)p)->size) out[i] = intern((rt_string *)p);
+}
+void rt_lits_init(rt_value *out, const void *strs, size_t n) {
+	const char *p = (const char *)strs;
+	for (size_t i = 0; i < n; i++, p += ((const rt_hdr *)p)->size) out[i] = rt_box_ptr(intern((rt_string *)p));
 }
 
 rt_string *rt_atom_c(const char *c) { return rt_atom(rt_str_c(c)); }

@@ -4,6 +4,7 @@ import path from "node:path";
 import ts from "typescript";
 import { CompileError, type CompileResult, type Diagnostic } from "./index.ts";
 import { Susp, emitSuspensions, checkSuspendPlacement, emitAwait } from "./suspend.ts";
+import { staticStrings } from "./strings.ts";
 
 type Rep = "D" | "B" | "V"; // double, int (boolean), rt_value
 interface Val {
@@ -663,40 +664,17 @@ class Emitter {
     tail.push(`\trt_gc_add_roots(L_, ${Math.max(1, this.lits.size)});`);
     tail.push(`\trt_gc_add_root_ptrs((void **)A_, ${Math.max(1, this.atoms.size)});`);
     tail.push(`\trt_register_ics(IC_, ${Math.max(1, this.nics)});`);
-    // keys and literals interned from two tables in one loop each (see rt_atoms_init in rtx.h)
-    const table = (name: string, m: Map<string, number>) => {
+    // keys and literals: the runtime's string objects laid out here, interned by pointer (strings.ts)
+    const table = (name: string, m: Map<string, number>, init: string) => {
       if (!m.size) return;
-      const rows = [...m.keys()].map((s) => `\t\t{${cstr(s)}, ${Buffer.byteLength(s)}},`);
-      tail.push(`\tstatic const rt_utf8 ${name}T_[] = {`, ...rows, `\t};`);
-      tail.push(`\trt_${name === "A" ? "atoms" : "lits"}_init(${name}_, ${name}T_, ${m.size});`);
+      head.push(staticStrings(`${name}S_`, [...m.keys()]));
+      tail.push(`\t${init}(${name}_, &${name}S_, ${m.size});`);
     };
-    table("A", this.atoms);
-    table("L", this.lits);
+    table("A", this.atoms, "rt_atoms_init");
+    table("L", this.lits, "rt_lits_init");
     for (const m of inits) tail.push(`\t${m}();`);
     tail.push(`}`);
     return [...head, ...this.bodies, ...tail].join("\n") + "\n";
-  }
-
-  hasLoneSurrogate(s: string) {
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (c >= 0xd800 && c < 0xdc00) {
-        const d = s.charCodeAt(i + 1);
-        if (d >= 0xdc00 && d < 0xe000) { i++; continue; }
-        return true;
-      }
-      if (c >= 0xdc00 && c < 0xe000) return true;
-    }
-    return false;
-  }
-  strLit(s: string): string {
-    if (this.hasLoneSurrogate(s)) {
-      const units = Array.from({ length: s.length }, (_, k) => s.charCodeAt(k));
-      const name = `U_${++this.ntmp}`;
-      this.globalDecls.push(`static const uint16_t ${name}[] = {${units.join(",")}};`);
-      return `rt_str_new(${name}, ${units.length})`;
-    }
-    return this.lit(s);
   }
 
   compileModule(sf: ts.SourceFile, name: string) {
@@ -1549,7 +1527,7 @@ class Emitter {
       const cv = this.checker.getConstantValue(m);
       let v: string;
       if (typeof cv === "number") v = `rt_num(${numLit(cv)})`;
-      else if (typeof cv === "string") v = this.strLit(cv);
+      else if (typeof cv === "string") v = this.lit(cv);
       else if (m.initializer) v = this.toV(this.expr(m.initializer));
       else this.err(m, "enum member without a constant value");
       this.emit(`rt_set(${o}, ${this.atom(name)}, ${v});`);
@@ -1730,7 +1708,7 @@ class Emitter {
         return { c: numLit(Number((e as ts.NumericLiteral).text)), r: "D" };
       case SK.StringLiteral:
       case SK.NoSubstitutionTemplateLiteral:
-        return { c: this.strLit((e as ts.StringLiteral).text), r: "V" };
+        return { c: this.lit((e as ts.StringLiteral).text), r: "V" };
       case SK.TrueKeyword:
         return { c: "1", r: "B" };
       case SK.FalseKeyword:
@@ -1876,8 +1854,8 @@ class Emitter {
     const t = tt.template;
     const parts = ts.isNoSubstitutionTemplateLiteral(t) ? [t] : [t.head, ...t.templateSpans.map((s) => s.literal)];
     const subs = ts.isNoSubstitutionTemplateLiteral(t) ? [] : t.templateSpans.map((s) => s.expression);
-    const cooked = parts.map((p) => (p.text === undefined ? "RT_UNDEF" : this.strLit(p.text)));
-    const raw = parts.map((p) => this.strLit(p.rawText ?? p.text));
+    const cooked = parts.map((p) => (p.text === undefined ? "RT_UNDEF" : this.lit(p.text)));
+    const raw = parts.map((p) => this.lit(p.rawText ?? p.text));
     const site = `G_[${this.nG++}]`;
     const mk = `rt_template_object(${parts.length}, (rt_value[]){${cooked.join(", ")}}, (rt_value[]){${raw.join(", ")}})`;
     const strings = `(${site} == RT_UNDEF ? (${site} = ${mk}) : ${site})`;
@@ -1894,12 +1872,12 @@ class Emitter {
   }
 
   template(te: ts.TemplateExpression): Val {
-    let acc = te.head.text.length ? this.strLit(te.head.text) : "";
+    let acc = te.head.text.length ? this.lit(te.head.text) : "";
     for (const span of te.templateSpans) {
       const v = this.expr(span.expression);
       const s = this.toStr(v, span.expression);
       acc = acc ? `rt_concat(${acc}, ${s})` : s;
-      if (span.literal.text.length) acc = `rt_concat(${acc}, ${this.strLit(span.literal.text)})`;
+      if (span.literal.text.length) acc = `rt_concat(${acc}, ${this.lit(span.literal.text)})`;
     }
     return { c: acc || "rt_empty_str", r: "V" };
   }

@@ -229,14 +229,14 @@ double rt_str_indexof_d(rt_value s, rt_value needle, double from);  /* s.indexOf
 rt_value rt_str_substring_d(rt_value s, double a, double b);         /* s.substring(a, b); b = Infinity if absent */
 rt_value rt_typeof(rt_value v);
 
-/* a static string literal in generated code: created once, rooted */
-rt_value rt_lit(rt_value *slot, const char *utf8, size_t n);
-#define RT_LIT(slot, s) ((slot) ? (slot) : rt_lit(&(slot), s, sizeof(s) - 1))
-/* a program's property keys and string literals, interned at start-up from one table each (a loop,
- * not a call per string: less code to run once, which is what start-up under emulation pays for) */
-typedef struct { const char *s; uint32_t n; } rt_utf8;
-void rt_atoms_init(rt_string **out, const rt_utf8 *tab, size_t n);
-void rt_lits_init(rt_value *out, const rt_utf8 *tab, size_t n);
+/* A program's property keys and string literals: rt_string objects the compiler lays out back to back
+ * in read-only data, one RT_STR(max(len, 1)) each (h = {RT_T_STRING, mark 1, flags RT_F_INTERNED and
+ * RT_F_INDEX as rt_atom would set them, sizeof}, the UTF-16 units, the hash of rt_str_hash), so that
+ * start-up only interns them by pointer, one loop per table (an atom the runtime holds already is
+ * used instead). Their mark stays set: the collector never writes, frees or sweeps them. */
+#define RT_STR(n) struct { rt_hdr h; uint32_t len, hash; uint16_t s[n]; }
+void rt_atoms_init(rt_string **out, const void *strs, size_t n);
+void rt_lits_init(rt_value *out, const void *strs, size_t n);
 
 /* ---- GC ---- */
 void *rt_alloc(size_t size, int type); /* zeroed */
