@@ -68,7 +68,6 @@ void x86_apic_eoi(void);
 void x86_lapic_timer_arm(uint64_t ticks);     /* 0 stops */
 uint32_t x86_lapic_timer_count(void);
 void x86_irq_fired(int gsi);                  /* masks a level-triggered line until re-unmasked */
-void x86_pci_scan(void);                      /* boot log: one line per PCI function */
 void x86_start(uint32_t boot_magic, uint32_t boot_info);  /* the entry's C part, on the boot stack */
 /* memmap.c: RAM for core, clipped to [floor, 4 GiB) */
 void x86_memregion_add(uint64_t base, uint64_t len, uint64_t floor);

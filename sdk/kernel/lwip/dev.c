@@ -100,6 +100,7 @@ kern_dev_open(const char *path, int flags)
 	for (i = 0; prefix[i]; i++)
 		if (path[i] != prefix[i])
 			return kern_fail(ENOENT);
+	kern_attach_devices();          /* the drivers register their nodes as they attach */
 	rumpuser_mutex_enter(lock);
 	for (int n = 0; n < nnodes; n++)
 		if (name_eq(nodes[n].name, path + i))

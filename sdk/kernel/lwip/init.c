@@ -53,11 +53,34 @@ static const struct rumpuser_hyperup upcalls = {
 };
 
 static int initialized;
+static struct rumpuser_mtx *attach_mtx;
 
 /* drivers/pci-attach.c and board-attach.c, linked when the board lists drivers: attach the
  * NICs found on PCI and the devices the board describes */
 int rumpsdk_pci_attach_all(void) __attribute__((weak));
 int rumpsdk_board_attach_all(void) __attribute__((weak));
+
+/* Devices are attached on first use, not at boot: the first network use (kern_net_start) or
+ * open of a device node; a program that uses neither never scans a bus. The lock makes a
+ * second thread arriving while a driver's attach blocks wait for the devices too. Drivers'
+ * attach functions call rumpsdk_netdev_attach and rumpsdk_dev_register, never back in here. */
+void
+kern_attach_devices(void)
+{
+	static volatile int done;
+
+	if (done || rump_init() != 0 || attach_mtx == NULL)
+		return;       /* attached, or no driver linked */
+	rumpuser_mutex_enter(attach_mtx);
+	if (!done) {
+		if (rumpsdk_pci_attach_all)
+			rumpsdk_pci_attach_all();       /* the drivers call rumpsdk_netdev_attach */
+		if (rumpsdk_board_attach_all)
+			rumpsdk_board_attach_all();
+		done = 1;
+	}
+	rumpuser_mutex_exit(attach_mtx);
+}
 
 int
 rump_init(void)
@@ -70,10 +93,8 @@ rump_init(void)
 		return rv;
 	initialized = 1;
 	kern_dev_init();
-	if (rumpsdk_pci_attach_all)
-		rumpsdk_pci_attach_all();       /* the drivers call rumpsdk_netdev_attach */
-	if (rumpsdk_board_attach_all)
-		rumpsdk_board_attach_all();
+	if (rumpsdk_pci_attach_all || rumpsdk_board_attach_all)
+		rumpuser_mutex_init(&attach_mtx, RUMPUSER_MTX_KMUTEX);
 	return 0;
 }
 

@@ -24,8 +24,11 @@ void kern_set_errno(int error);
 /* print msg on the console and halt with a panic report */
 void kern_panic(const char *msg) __attribute__((noreturn));
 
-/* start lwIP's tcpip thread and the loopback interface (net.c); called by rump_init */
-void kern_net_start(void);             /* starts lwIP once, on first use (net.c) */
+/* the network's first use (net.c): lwIP's tcpip thread and the loopback interface once, then
+   the devices (kern_attach_devices); every entry that reaches lwIP from above calls it */
+void kern_net_start(void);
+/* attach the PCI NICs and the board's devices once, on first use (init.c) */
+void kern_attach_devices(void);
 /* the RUMPSDK_REPORT_* texts (rump/netif.h) into buf; returns their length */
 size_t kern_net_report(int which, char *buf, size_t len);
 
