@@ -61,8 +61,8 @@ static inline uint64_t muldiv64(uint64_t a, uint64_t b, uint64_t c)
 /* family internals (cpu.c, clock.c, apic.c) */
 extern uint64_t x86_boot_tsc;                 /* the board's entry: TSC read first thing */
 void x86_idt_init(void);
-void x86_clock_start(void);                   /* starts the TSC + LAPIC timer calibration window */
-void x86_clock_init(void);                    /* ends it (waits for the rest of 0.5 ms), RTC */
+void x86_clock_start(void);                   /* opens the TSC + LAPIC timer calibration window (the
+                                                 first use of the clock closes it) */
 void x86_apic_init(void);                     /* 8259 off, LAPIC and IOAPIC on */
 void x86_apic_eoi(void);
 void x86_lapic_timer_arm(uint64_t ticks);     /* 0 stops */
