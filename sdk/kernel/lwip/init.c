@@ -55,6 +55,20 @@ static const struct rumpuser_hyperup upcalls = {
 static int initialized;
 static struct rumpuser_mtx *attach_mtx;
 
+struct rumpuser_mtx *
+kern_mutex_once(struct rumpuser_mtx **mp)
+{
+	struct rumpuser_mtx *m = __atomic_load_n(mp, __ATOMIC_ACQUIRE), *mine;
+
+	if (m != NULL)
+		return m;
+	rumpuser_mutex_init(&mine, RUMPUSER_MTX_KMUTEX);
+	if (__atomic_compare_exchange_n(mp, &m, mine, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+		return mine;
+	rumpuser_mutex_destroy(mine);   /* another thread's came first: m */
+	return m;
+}
+
 /* drivers/pci-attach.c and board-attach.c, linked when the board lists drivers: attach the
  * NICs found on PCI and the devices the board describes */
 int rumpsdk_pci_attach_all(void) __attribute__((weak));
@@ -69,9 +83,9 @@ kern_attach_devices(void)
 {
 	static volatile int done;
 
-	if (done || rump_init() != 0 || attach_mtx == NULL)
-		return;       /* attached, or no driver linked */
-	rumpuser_mutex_enter(attach_mtx);
+	if (done || !(rumpsdk_pci_attach_all || rumpsdk_board_attach_all) || rump_init() != 0)
+		return;                         /* attached, or no driver linked */
+	rumpuser_mutex_enter(kern_mutex_once(&attach_mtx));
 	if (!done) {
 		if (rumpsdk_pci_attach_all)
 			rumpsdk_pci_attach_all();       /* the drivers call rumpsdk_netdev_attach */
@@ -92,9 +106,6 @@ rump_init(void)
 	if ((rv = rumpuser_init(RUMPUSER_VERSION, &upcalls)) != 0)
 		return rv;
 	initialized = 1;
-	kern_dev_init();
-	if (rumpsdk_pci_attach_all || rumpsdk_board_attach_all)
-		rumpuser_mutex_init(&attach_mtx, RUMPUSER_MTX_KMUTEX);
 	return 0;
 }
 
