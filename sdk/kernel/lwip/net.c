@@ -35,7 +35,7 @@ static char hostname[64];
 /* lwIP starts on the first use of the network: a NIC attaching, a socket call, a name lookup,
  * a report; a program that never uses the network does not pay for it at boot */
 static void
-lwip_start(void)
+start_lwip(void)
 {
 	static int started;
 
@@ -53,7 +53,7 @@ lwip_start(void)
 void
 kern_net_start(void)
 {
-	lwip_start();
+	start_lwip();
 	kern_attach_devices();
 }
 
@@ -200,7 +200,7 @@ rumpsdk_netdev_attach(struct rumpsdk_netdev *dev)
 	void *mem;
 	int first;
 
-	lwip_start();                   /* not kern_net_start: called from the attach itself */
+	start_lwip();                   /* not kern_net_start: called from the attach itself */
 	if (dev == NULL || dev->name == NULL || dev->name[0] == '\0' || dev->transmit == NULL)
 		return EINVAL;
 	if (dev->kernel_priv != NULL)
