@@ -1,8 +1,10 @@
 /*
  * The PCI scan of the lwIP kernel flavor: walks the buses through rumpcomp_pci_confread
- * (following PCI-to-PCI bridges), matches each function's vendor:device against the drivers
- * in the linker set link_set_rumpsdk_pci_drivers, and attaches them. Plus the helpers of
- * drivers/pci.h. Compiled into the kernel layer when the board lists any driver.
+ * (following PCI-to-PCI bridges), lists each function in the log ("pci: 00:02.0 1af4:1000
+ * class 0200"), matches its vendor:device against the drivers in the linker set
+ * link_set_rumpsdk_pci_drivers, and attaches them. The kernel runs it on the first use of the
+ * network or of a device node. Plus the helpers of drivers/pci.h. Compiled into the kernel
+ * layer when the board lists any driver.
  */
 #include <rump/rumpuser.h>
 #include <drivers/pci.h>
@@ -114,6 +116,10 @@ static void scan_bus(unsigned bus, int depth)
 			uint32_t hdr = conf(bus, dev, fn, PCI_BHLC_REG) >> 16 & 0xff;
 			if (fn == 0 && (hdr & 0x80))
 				nfn = 8;
+			/* the boot log's list of the bus, before a driver's own line */
+			rumpuser_dprintf("pci: %02x:%02x.%x %04x:%04x class %04x\n", bus, dev, fn,
+			    (unsigned)id & 0xffff, (unsigned)(id >> 16),
+			    (unsigned)(conf(bus, dev, fn, PCI_CLASS_REG) >> 16));
 			try_attach(bus, dev, fn, id);
 			if ((hdr & 0x7f) == 1 && depth < 8) {
 				unsigned sec = conf(bus, dev, fn, PCI_BRIDGE_BUS_REG) >> 8 & 0xff;

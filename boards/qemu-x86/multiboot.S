@@ -71,21 +71,22 @@ _start:
 	add	$8, %edi
 	loop	1b
 
-	/* PDs: 2048 entries of 2 MiB (present, writable, large); the top GiB (MMIO on PCs) is
-	   mapped cache-disabled */
+	/* PDs: 2048 entries of 2 MiB (present, writable, large; the high halves are zero already);
+	   the top GiB (MMIO on PCs) is mapped cache-disabled. Two plain loops: under QEMU TCG each
+	   iteration is one translated block run, a branch inside would make it two */
 	mov	$pd, %edi
-	xor	%ecx, %ecx
-2:	mov	%ecx, %eax
-	shl	$21, %eax
-	or	$0x83, %eax
-	cmp	$1536, %ecx
-	jb	3f
+	mov	$0x83, %eax
+	mov	$1536, %ecx
+2:	mov	%eax, (%edi)
+	add	$0x200000, %eax
+	add	$8, %edi
+	loop	2b
 	or	$0x18, %eax             /* PCD | PWT */
-3:	mov	%eax, (%edi,%ecx,8)
-	movl	$0, 4(%edi,%ecx,8)
-	inc	%ecx
-	cmp	$2048, %ecx
-	jb	2b
+	mov	$512, %ecx
+3:	mov	%eax, (%edi)
+	add	$0x200000, %eax
+	add	$8, %edi
+	loop	3b
 
 	mov	$pml4, %eax
 	mov	%eax, %cr3

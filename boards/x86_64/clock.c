@@ -1,8 +1,9 @@
 /*
  * x86-64 family clock: the TSC is the monotonic clock; its rate and the LAPIC timer's rate are
- * measured together at boot against PIT channel 2 (counter read at both ends of a window of at least
- * 0.5 ms, which overlaps the board's other start-up work). The one-shot
- * timer is the LAPIC timer. Wall-clock time at boot comes from the CMOS RTC (read on first use).
+ * measured together against PIT channel 2 (counter read at both ends of a window of at least
+ * 0.5 ms that opens at boot and closes when the rates are first needed, so boot never waits for
+ * it). The one-shot timer is the LAPIC timer. Wall-clock time at boot comes from the CMOS RTC
+ * (read on first use).
  */
 #include "x86.h"
 
@@ -11,6 +12,7 @@
 
 static uint64_t tsc_hz = 1000000000ull;         /* replaced by the calibration */
 static uint64_t lapic_hz = 62500000ull;         /* QEMU: 1 GHz / 16 */
+static int measured;                            /* the two above are final */
 static int64_t wall_boot_sec;
 
 struct sample { uint64_t tsc; uint32_t pit, lapic; };
@@ -28,9 +30,10 @@ static void sample(struct sample *s)
 }
 
 /* PIT channel 2 counts down from 0xffff at PIT_HZ (gate on, speaker off, mode 0); sample it when
- * the clock starts (x86_clock_start) and again once CAL_US microseconds have passed (x86_clock_init):
- * the window runs while the board does other start-up work, so boot does not wait for it. Both
- * samples go through the same code, so the cost of the port reads cancels out. */
+ * the clock starts (x86_clock_start, at boot) and again when the rates are first needed, at least
+ * CAL_US microseconds later (rates()): the window runs while the rest of the system starts, so
+ * boot does not wait for it. Both samples go through the same code, so the cost of the port reads
+ * cancels out. */
 static struct sample cal_start;
 
 void x86_clock_start(void)
@@ -115,19 +118,30 @@ static int64_t rtc_read(void)
 	return days_from_civil(year, t[4], t[3]) * 86400 + t[2] * 3600 + t[1] * 60 + t[0];
 }
 
-void x86_clock_init(void)
+/* The window closes at the first use of a rate: the first clock reading or timer setting. That
+ * comes after core, the kernel and the runtime started (over 1 ms after x86_clock_start even
+ * under QEMU TCG), so it seldom waits; a window too long to trust (the first use came late, see
+ * MAX_WINDOW_CYCLES) is measured afresh, which waits 0.5 ms then. The LAPIC timer counts down
+ * from its maximum meanwhile (68 s at QEMU's rate): if it ran out first, its interrupt reads the
+ * clock and so ends the window. */
+static void rates(void)
 {
-	for (int tries = 0; !calibrate(); tries++) {    /* a long stall of the host: afresh */
+	if (measured)
+		return;
+	unsigned long s = plat_intr_disable();
+	for (int tries = 0; !calibrate(); tries++) {
 		if (tries == 3) {
 			x86_lapic_timer_arm(0);         /* no PIT: keep the defaults */
 			break;
 		}
 		x86_clock_start();
 	}
+	measured = 1;
+	plat_intr_restore(s);
 }
 
 uint64_t plat_cycles(void) { return rdtsc(); }
-uint64_t plat_cycles_per_sec(void) { return tsc_hz; }
+uint64_t plat_cycles_per_sec(void) { rates(); return tsc_hz; }
 uint64_t plat_boot_cycles(void) { return x86_boot_tsc; }
 
 /* the RTC is read on first use, not at boot (its ~20 blocks of code cost ~0.15 ms of boot under
@@ -145,16 +159,17 @@ int64_t plat_wall_boot_sec(void)
 
 uint64_t plat_clock_ns(void)
 {
+	rates();
 	return muldiv64(rdtsc() - x86_boot_tsc, 1000000000ull, tsc_hz);
 }
 
 void plat_timer_set(uint64_t deadline_ns)
 {
+	uint64_t now = plat_clock_ns();         /* first: it may end the calibration window */
 	if (!deadline_ns) {
 		x86_lapic_timer_arm(0);
 		return;
 	}
-	uint64_t now = plat_clock_ns();
 	uint64_t delta = deadline_ns > now ? deadline_ns - now : 0;
 	if (delta > 60000000000ull)                     /* beyond the 32-bit counter: wake early */
 		delta = 60000000000ull;

@@ -76,9 +76,8 @@ void x86_start(uint32_t boot_magic, uint32_t boot_info)
 	x86_apic_init();
 	x86_clock_start();
 	const char *cmdline = board_init(boot_magic, boot_info);
-	x86_pci_scan();
-	x86_clock_init();
-	/* no interrupt source is unmasked yet; core_start expects interrupts enabled */
+	/* no interrupt source is unmasked yet (the LAPIC timer counts down from its maximum for the
+	   calibration window, clock.c); core_start expects interrupts enabled */
 	__asm__ volatile("sti");
 	core_start(cmdline);
 }

@@ -1,7 +1,7 @@
 /*
  * x86-64 family PCI: configuration mechanism #1 (ports 0xcf8/0xcfc, as every PC chipset has),
- * interrupt routing for core, the identity-mapped view of device memory, and the boot-time
- * bus scan that lists every function in the boot log ("pci: 00:03.0 1af4:1000 class 0200").
+ * interrupt routing for core and the identity-mapped view of device memory. No scan at boot:
+ * the kernel's drivers walk the bus (and list it in the log) when a device is first needed.
  */
 #include "x86.h"
 
@@ -59,55 +59,4 @@ void *plat_mmio_map(uintptr_t pa, size_t len)
 uintptr_t plat_virt_to_phys(const void *va)
 {
 	return (uintptr_t)va;
-}
-
-/* ---- boot-time scan ---- */
-static uint32_t conf(unsigned bus, unsigned dev, unsigned fn, unsigned reg)
-{
-	uint32_t v;
-	plat_pci_conf_read(bus, dev, fn, reg, &v);
-	return v;
-}
-
-/* "pci: bb:dd.f vvvv:dddd class cccc": the fields filled from a table in one loop (under QEMU
- * TCG, boot time goes mostly into translating code that runs once: a loop, not a call a field) */
-static void print_function(unsigned bus, unsigned dev, unsigned fn, uint32_t id, uint32_t cls)
-{
-	char line[] = "pci: bb:dd.f vvvv:dddd class cccc\n";
-	static const uint8_t at[] = { 5, 8, 11, 13, 18, 29 }, digits[] = { 2, 2, 1, 4, 4, 4 };
-	const uint32_t v[] = { bus, dev, fn, id & 0xffff, id >> 16, cls };
-	for (int f = 0; f < 6; f++)
-		for (int d = 0; d < digits[f]; d++)
-			line[at[f] + d] = "0123456789abcdef"[(v[f] >> (4 * (digits[f] - 1 - d))) & 0xf];
-	for (const char *c = line; *c; c++)
-		plat_cons_putc(*c);
-}
-
-static void scan_bus(unsigned bus, int depth)
-{
-	for (unsigned dev = 0; dev < 32; dev++) {
-		unsigned nfn = 1;
-		for (unsigned fn = 0; fn < nfn; fn++) {
-			uint32_t id = conf(bus, dev, fn, 0x00);
-			if ((id & 0xffff) == 0xffff)
-				continue;
-			uint32_t hdr = conf(bus, dev, fn, 0x0c) >> 16 & 0xff;
-			if (fn == 0 && (hdr & 0x80))
-				nfn = 8;        /* multi-function device */
-			print_function(bus, dev, fn, id, conf(bus, dev, fn, 0x08) >> 16);
-			if ((hdr & 0x7f) == 1 && depth < 8) {   /* PCI-to-PCI bridge: its secondary bus */
-				unsigned sec = conf(bus, dev, fn, 0x18) >> 8 & 0xff;
-				if (sec > bus)
-					scan_bus(sec, depth + 1);
-			}
-		}
-	}
-}
-
-void x86_pci_scan(void)
-{
-	/* no host bridge answering at 00:00.0 means no configuration mechanism #1 */
-	if ((conf(0, 0, 0, 0) & 0xffff) == 0xffff)
-		return;
-	scan_bus(0, 0);
 }

@@ -61,14 +61,13 @@ static inline uint64_t muldiv64(uint64_t a, uint64_t b, uint64_t c)
 /* family internals (cpu.c, clock.c, apic.c) */
 extern uint64_t x86_boot_tsc;                 /* the board's entry: TSC read first thing */
 void x86_idt_init(void);
-void x86_clock_start(void);                   /* starts the TSC + LAPIC timer calibration window */
-void x86_clock_init(void);                    /* ends it (waits for the rest of 0.5 ms), RTC */
+void x86_clock_start(void);                   /* opens the TSC + LAPIC timer calibration window (the
+                                                 first use of the clock closes it) */
 void x86_apic_init(void);                     /* 8259 off, LAPIC and IOAPIC on */
 void x86_apic_eoi(void);
 void x86_lapic_timer_arm(uint64_t ticks);     /* 0 stops */
 uint32_t x86_lapic_timer_count(void);
 void x86_irq_fired(int gsi);                  /* masks a level-triggered line until re-unmasked */
-void x86_pci_scan(void);                      /* boot log: one line per PCI function */
 void x86_start(uint32_t boot_magic, uint32_t boot_info);  /* the entry's C part, on the boot stack */
 /* memmap.c: RAM for core, clipped to [floor, 4 GiB) */
 void x86_memregion_add(uint64_t base, uint64_t len, uint64_t floor);

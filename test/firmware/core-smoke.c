@@ -98,8 +98,16 @@ int main(int argc, char **argv)
 		CHECK(((unsigned char *)p[i])[i * 37] == (unsigned char)i);
 	for (int i = 1; i < 64; i += 2)
 		core_free(p[i]);
+	/* a large alignment (its gap in front becomes a free block), then a freed block reused */
+	void *big = core_malloc(100, 65536), *a = core_malloc(4000, 0);
+	CHECK(big && !((uintptr_t)big & 65535) && a);
+	core_free(a);
+	CHECK(core_malloc(4000, 0) == a);
+	core_free(a);
+	core_free(big);
 	core_memstats(&st1);
 	CHECK(st1.used == st0.used);
+	CHECK(st1.free_largest == st0.free_largest);    /* all coalesced again (into the untouched top) */
 	CHECK(!core_malloc(HUGE_ALLOC, 0));
 	core_printf("core-smoke: mem total %zu KiB, used %zu, peak %zu, largest free %zu KiB\n",
 	    st1.total >> 10, st1.used, st1.peak, st1.free_largest >> 10);

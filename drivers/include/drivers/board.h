@@ -7,7 +7,7 @@
  *
  * A driver puts its struct rumpsdk_board_driver into the linker set
  * link_set_rumpsdk_board_drivers with RUMPSDK_BOARD_DRIVER(); the kernel calls
- * rumpsdk_board_attach_all() once at start-up, which calls attach() for each device of that
+ * rumpsdk_board_attach_all() once, on the first use of the network or of a device node, which calls attach() for each device of that
  * driver the board lists. Registers are mapped with rumpcomp_pci_map(reg, size); the interrupt
  * is routed like a PCI one, rumpcomp_pci_irq_map(0, 0, 0, irq, cookie) then
  * rumpcomp_pci_irq_establish(cookie, ...) (board_irq_establish() does both).

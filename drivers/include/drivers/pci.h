@@ -5,9 +5,10 @@
  *
  * A driver declares a table of PCI IDs and an attach function, and puts its
  * struct rumpsdk_pci_driver into the linker set link_set_rumpsdk_pci_drivers with
- * RUMPSDK_PCI_DRIVER(). The kernel calls rumpsdk_pci_attach_all() (drivers/pci-attach.c) once
- * at start-up: it scans the buses through rumpcomp_pci_confread and calls attach() for every
- * function whose vendor:device is in a driver's table.
+ * RUMPSDK_PCI_DRIVER(). The kernel calls rumpsdk_pci_attach_all() (drivers/pci-attach.c) once,
+ * on the first use of the network or of a device node: it scans the buses through
+ * rumpcomp_pci_confread, lists each function in the log and calls attach() for every function
+ * whose vendor:device is in a driver's table.
  */
 #ifndef DRIVERS_PCI_H
 #define DRIVERS_PCI_H

@@ -25,12 +25,12 @@ struct file {
 static struct node nodes[NNODES];
 static int nnodes;
 static struct file files[KERN_DEV_NFD];
-static struct rumpuser_mtx *lock;
+static struct rumpuser_mtx *lock;     /* created on first use (kern_mutex_once) */
 
-void
-kern_dev_init(void)
+static void
+dev_enter(void)
 {
-	rumpuser_mutex_init(&lock, RUMPUSER_MTX_KMUTEX);
+	rumpuser_mutex_enter(kern_mutex_once(&lock));
 }
 
 static int
@@ -56,7 +56,7 @@ rumpsdk_dev_register(const char *name, const struct rumpsdk_cdevsw *sw, void *so
 			return EINVAL;
 	if (len == 0)
 		return EINVAL;
-	rumpuser_mutex_enter(lock);
+	dev_enter();
 	for (i = 0; i < nnodes; i++)
 		if (name_eq(nodes[i].name, name))
 			error = EEXIST;
@@ -80,7 +80,7 @@ file_of(int fd)
 
 	if (!kern_is_dev(fd))
 		return NULL;
-	rumpuser_mutex_enter(lock);
+	dev_enter();
 	f = files[fd - KERN_DEV_FD_BASE].node ? &files[fd - KERN_DEV_FD_BASE] : NULL;
 	rumpuser_mutex_exit(lock);
 	return f;
@@ -100,7 +100,8 @@ kern_dev_open(const char *path, int flags)
 	for (i = 0; prefix[i]; i++)
 		if (path[i] != prefix[i])
 			return kern_fail(ENOENT);
-	rumpuser_mutex_enter(lock);
+	kern_attach_devices();          /* the drivers register their nodes as they attach */
+	dev_enter();
 	for (int n = 0; n < nnodes; n++)
 		if (name_eq(nodes[n].name, path + i))
 			node = &nodes[n];
@@ -117,7 +118,7 @@ kern_dev_open(const char *path, int flags)
 	if (fd < 0)
 		return kern_fail(ENFILE);
 	if (node->sw->d_open && (error = node->sw->d_open(node->softc, fflag)) != 0) {
-		rumpuser_mutex_enter(lock);
+		dev_enter();
 		files[fd - KERN_DEV_FD_BASE].node = NULL;
 		rumpuser_mutex_exit(lock);
 		return kern_fail(error);
@@ -135,7 +136,7 @@ kern_dev_close(int fd)
 		return kern_fail(EBADF);
 	if (f->node->sw->d_close)
 		error = f->node->sw->d_close(f->node->softc, f->fflag);
-	rumpuser_mutex_enter(lock);
+	dev_enter();
 	f->node = NULL;
 	rumpuser_mutex_exit(lock);
 	return error ? kern_fail(error) : 0;

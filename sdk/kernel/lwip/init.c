@@ -53,11 +53,48 @@ static const struct rumpuser_hyperup upcalls = {
 };
 
 static int initialized;
+static struct rumpuser_mtx *attach_mtx;
+
+struct rumpuser_mtx *
+kern_mutex_once(struct rumpuser_mtx **mp)
+{
+	struct rumpuser_mtx *m = __atomic_load_n(mp, __ATOMIC_ACQUIRE), *mine;
+
+	if (m != NULL)
+		return m;
+	rumpuser_mutex_init(&mine, RUMPUSER_MTX_KMUTEX);
+	if (__atomic_compare_exchange_n(mp, &m, mine, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+		return mine;
+	rumpuser_mutex_destroy(mine);   /* another thread's came first: m */
+	return m;
+}
 
 /* drivers/pci-attach.c and board-attach.c, linked when the board lists drivers: attach the
  * NICs found on PCI and the devices the board describes */
 int rumpsdk_pci_attach_all(void) __attribute__((weak));
 int rumpsdk_board_attach_all(void) __attribute__((weak));
+
+/* Devices are attached on first use, not at boot: the first network use (kern_net_start) or
+ * open of a device node; a program that uses neither never scans a bus. The lock makes a
+ * second thread arriving while a driver's attach blocks wait for the devices too. Drivers'
+ * attach functions call rumpsdk_netdev_attach and rumpsdk_dev_register, never back in here. */
+void
+kern_attach_devices(void)
+{
+	static volatile int done;
+
+	if (done || !(rumpsdk_pci_attach_all || rumpsdk_board_attach_all) || rump_init() != 0)
+		return;                         /* attached, or no driver linked */
+	rumpuser_mutex_enter(kern_mutex_once(&attach_mtx));
+	if (!done) {
+		if (rumpsdk_pci_attach_all)
+			rumpsdk_pci_attach_all();       /* the drivers call rumpsdk_netdev_attach */
+		if (rumpsdk_board_attach_all)
+			rumpsdk_board_attach_all();
+		done = 1;
+	}
+	rumpuser_mutex_exit(attach_mtx);
+}
 
 int
 rump_init(void)
@@ -69,11 +106,6 @@ rump_init(void)
 	if ((rv = rumpuser_init(RUMPUSER_VERSION, &upcalls)) != 0)
 		return rv;
 	initialized = 1;
-	kern_dev_init();
-	if (rumpsdk_pci_attach_all)
-		rumpsdk_pci_attach_all();       /* the drivers call rumpsdk_netdev_attach */
-	if (rumpsdk_board_attach_all)
-		rumpsdk_board_attach_all();
 	return 0;
 }
 

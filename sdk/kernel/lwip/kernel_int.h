@@ -24,8 +24,14 @@ void kern_set_errno(int error);
 /* print msg on the console and halt with a panic report */
 void kern_panic(const char *msg) __attribute__((noreturn));
 
-/* start lwIP's tcpip thread and the loopback interface (net.c); called by rump_init */
-void kern_net_start(void);             /* starts lwIP once, on first use (net.c) */
+/* the network's first use (net.c): lwIP's tcpip thread and the loopback interface once, then
+   the devices (kern_attach_devices); every entry that reaches lwIP from above calls it */
+void kern_net_start(void);
+/* attach the PCI NICs and the board's devices once, on first use (init.c) */
+void kern_attach_devices(void);
+/* *mp, created first if NULL (a KMUTEX): locks only some programs need cost boot nothing; safe
+   when two threads come first at once (hosted, threads run in parallel) (init.c) */
+struct rumpuser_mtx *kern_mutex_once(struct rumpuser_mtx **mp);
 /* the RUMPSDK_REPORT_* texts (rump/netif.h) into buf; returns their length */
 size_t kern_net_report(int which, char *buf, size_t len);
 
@@ -39,7 +45,6 @@ int kern_console_readable(void);
 #define KERN_DEV_FD_BASE 128
 #define KERN_DEV_NFD 16
 #define kern_is_dev(fd) ((fd) >= KERN_DEV_FD_BASE && (fd) < KERN_DEV_FD_BASE + KERN_DEV_NFD)
-void kern_dev_init(void);
 int kern_dev_open(const char *path, int flags);
 int kern_dev_close(int fd);
 ssize_t kern_dev_read(int fd, void *buf, size_t n);

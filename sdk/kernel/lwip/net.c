@@ -34,8 +34,8 @@ static char hostname[64];
 
 /* lwIP starts on the first use of the network: a NIC attaching, a socket call, a name lookup,
  * a report; a program that never uses the network does not pay for it at boot */
-void
-kern_net_start(void)
+static void
+start_lwip(void)
 {
 	static int started;
 
@@ -47,6 +47,14 @@ kern_net_start(void)
 	if (rumpuser_getparam(RUMPUSER_PARAM_HOSTNAME, hostname, sizeof(hostname)) != 0)
 		__builtin_memcpy(hostname, "rumpsdk", 8);
 	tcpip_init(NULL, NULL);         /* lwip_init() here; the loopback interface 127.0.0.1 */
+}
+
+/* every entry from above that reaches the network: lwIP, and the NICs attached with it */
+void
+kern_net_start(void)
+{
+	start_lwip();
+	kern_attach_devices();
 }
 
 /* ---- parameters ---- */
@@ -192,7 +200,7 @@ rumpsdk_netdev_attach(struct rumpsdk_netdev *dev)
 	void *mem;
 	int first;
 
-	kern_net_start();
+	start_lwip();                   /* not kern_net_start: called from the attach itself */
 	if (dev == NULL || dev->name == NULL || dev->name[0] == '\0' || dev->transmit == NULL)
 		return EINVAL;
 	if (dev->kernel_priv != NULL)
