@@ -166,6 +166,23 @@ rt_value rt_obj_new_sized(rt_value proto, uint32_t nslots) {
 	return rt_box_ptr(o);
 }
 rt_value rt_obj_new(rt_value proto) { return rt_obj_new_sized(proto, 4); }
+
+/* a built-in object to be filled on first use (internal.h): a private empty dict shape until then */
+rt_value rt_obj_lazy(rt_value proto) {
+	rt_shape_root(proto); /* flags proto as a prototype, as rt_obj_new would */
+	rt_object *o = (rt_object *)rt_alloc(sizeof(rt_object), RT_T_OBJECT);
+	o->shape = shape_alloc(0);
+	o->shape->proto = proto;
+	o->shape->dict = 1;
+	o->h.flags = RT_F_LAZY;
+	return rt_box_ptr(o);
+}
+/* before its filler runs: the object is on its prototype's shared root shape again */
+void rt_obj_unlazy(rt_value v) {
+	rt_object *o = (rt_object *)rt_ptr(v);
+	o->h.flags &= (uint16_t)~RT_F_LAZY;
+	o->shape = rt_shape_root(o->shape->proto);
+}
 rt_value rt_object_proto(void) { return rt_proto_object; }
 
 /* initializes the object part of a special object (array, function, map, ...) */
@@ -277,6 +294,7 @@ rt_value rt_get_from(rt_value o, rt_string *key, rt_value receiver) {
 	for (int depth = 0; depth < 10000; depth++) {
 		if (!rt_is_obj(cur)) return RT_UNDEF;
 		rt_object *ob = (rt_object *)rt_ptr(cur);
+		rt_fill(ob);
 		int i = rt_shape_find(ob->shape, key);
 		if (i < 0 && cur == rt_global_obj && rt_global_lazy(key)) i = rt_shape_find(ob->shape, key);
 		if (i >= 0) {
@@ -305,6 +323,7 @@ rt_value rt_get_slow(rt_value o, rt_string *key, rt_ic *ic) {
 	rt_object *ob = (rt_object *)rt_ptr(o);
 	rt_object *cur = ob;
 	for (int depth = 0; depth < 10000; depth++) {
+		rt_fill(cur);
 		int i = rt_shape_find(cur->shape, key);
 		if (i < 0 && cur == (rt_object *)rt_ptr(rt_global_obj) && rt_global_lazy(key)) i = rt_shape_find(cur->shape, key);
 		if (i >= 0) {
@@ -372,6 +391,7 @@ void rt_set_slow(rt_value o, rt_string *key, rt_value v, rt_ic *ic) {
 		return;
 	}
 	if (o == rt_global_obj) rt_global_lazy_all();
+	rt_fill(ob);
 	int i = rt_shape_find(ob->shape, key);
 	if (i >= 0) {
 		uint32_t a = ob->shape->props[i].attrs;
@@ -394,6 +414,7 @@ void rt_set_slow(rt_value o, rt_string *key, rt_value v, rt_ic *ic) {
 	rt_value p = ob->shape->proto;
 	while (rt_is_obj(p)) {
 		rt_object *po = (rt_object *)rt_ptr(p);
+		rt_fill(po);
 		int j = rt_shape_find(po->shape, key);
 		if (j >= 0) {
 			uint32_t a = po->shape->props[j].attrs;
@@ -416,6 +437,7 @@ void rt_obj_set_c(rt_value o, const char *key, rt_value v) { rt_set(o, rt_atom_c
  * shapes (this shape is not shared through transitions; built-in objects are one of a kind) */
 void rt_define_all(rt_value o, rt_string *const *keys, const rt_value *vals, uint32_t n) {
 	rt_object *ob = (rt_object *)rt_ptr(o);
+	rt_fill(ob);
 	rt_shape *s = ob->shape;
 	int fresh = !s->dict && s->nkeys + n <= DICT_AFTER;
 	for (uint32_t i = 0; fresh && i < n; i++) {
@@ -443,6 +465,7 @@ void rt_define_all(rt_value o, rt_string *const *keys, const rt_value *vals, uin
 
 void rt_define(rt_value o, rt_string *key, rt_value v, uint32_t attrs) {
 	rt_object *ob = (rt_object *)rt_ptr(o);
+	rt_fill(ob);
 	int i = rt_shape_find(ob->shape, key);
 	if (i >= 0) {
 		if (ob->shape->props[i].attrs != attrs) {
@@ -458,12 +481,14 @@ void rt_define(rt_value o, rt_string *key, rt_value v, uint32_t attrs) {
 
 void rt_define_slow_ic(rt_value o, rt_string *key, rt_value v, rt_ic *ic) {
 	rt_object *ob = (rt_object *)rt_ptr(o);
+	rt_fill(ob);
 	if (rt_shape_find(ob->shape, key) >= 0 || (ob->h.flags & (RT_F_PROTO | RT_F_NOEXT))) rt_define(o, key, v, RT_P_ENUM);
 	else add_prop(ob, key, v, RT_P_ENUM, ic);
 }
 
 void rt_define_accessor(rt_value o, rt_string *key, rt_value getter, rt_value setter, uint32_t attrs) {
 	rt_object *ob = (rt_object *)rt_ptr(o);
+	rt_fill(ob);
 	int i = rt_shape_find(ob->shape, key);
 	if (i >= 0 && (ob->shape->props[i].attrs & RT_P_ACCESSOR)) {
 		rt_valbuf *b = (rt_valbuf *)rt_ptr(ob->slots->v[i]);
@@ -491,7 +516,9 @@ int rt_has_own(rt_value o, rt_string *key) {
 		}
 		return 1;
 	}
-	if (rt_shape_find(((rt_object *)rt_ptr(o))->shape, key) >= 0) return 1;
+	rt_object *ob = (rt_object *)rt_ptr(o);
+	rt_fill(ob);
+	if (rt_shape_find(ob->shape, key) >= 0) return 1;
 	return o == rt_global_obj && rt_global_lazy(key);
 }
 
@@ -508,6 +535,7 @@ int rt_delete(rt_value o, rt_string *key) {
 	if (!rt_is_obj(o)) return 1;
 	if (o == rt_global_obj) rt_global_lazy_all();
 	rt_object *ob = (rt_object *)rt_ptr(o);
+	rt_fill(ob);
 	if (ob->h.type == RT_T_ARRAY && (key->h.flags & RT_F_INDEX)) {
 		uint32_t i;
 		rt_str_is_index(key, &i);
@@ -581,6 +609,7 @@ rt_value rt_own_keys(rt_value o) {
 	}
 	if (!rt_is_obj(o)) return out;
 	rt_object *ob = (rt_object *)rt_ptr(o);
+	rt_fill(ob);
 	if (ob->h.type == RT_T_ARRAY) {
 		rt_array *a = (rt_array *)ob;
 		for (uint32_t i = 0; i < a->len; i++)
@@ -676,6 +705,7 @@ rt_value rt_class_name_of(rt_value o) {
 	rt_value p = rt_get_proto(o);
 	if (!rt_is_obj(p)) return RT_UNDEF;
 	rt_object *po = (rt_object *)rt_ptr(p);
+	rt_fill(po);
 	int i = rt_shape_find(po->shape, rt_atom_constructor);
 	if (i < 0) return RT_UNDEF;
 	rt_value c = po->slots->v[i];
