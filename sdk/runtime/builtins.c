@@ -27,12 +27,13 @@ static rt_value *const builtin_roots[] = {
 static rt_string **const atom_roots[] = {
 	&rt_atom_length, &rt_atom_prototype, &rt_atom_constructor, &rt_atom_name, &rt_atom_message,
 	&rt_atom_next, &rt_atom_value, &rt_atom_done, &rt_atom_stack, &rt_atom_then, &rt_atom_toJSON,
-	&rt_atom_symiter, &rt_atom_cause, &rt_atom_return, &rt_atom_throw, &rt_atom_get, &rt_atom_set,
+	&rt_atom_cause, &rt_atom_return, &rt_atom_throw, &rt_atom_get, &rt_atom_set,
 	&rt_atom_toString,
 };
 static void builtins_roots(void) {
 	for (size_t i = 0; i < sizeof builtin_roots / sizeof builtin_roots[0]; i++) rt_gc_mark_value(*builtin_roots[i]);
 	for (size_t i = 0; i < sizeof atom_roots / sizeof atom_roots[0]; i++) rt_gc_mark_ptr(*atom_roots[i]);
+	rt_gc_mark_ptr(rt_atom_symiter);
 	for (int i = 0; i < 9; i++) rt_gc_mark_value(rt_proto_typed[i]);
 }
 
@@ -577,12 +578,16 @@ void rt_builtins_init(void) {
 	rt_init_strings();
 	rt_gc_add_root_fn(builtins_roots);
 	rt_empty_str = rt_box_ptr(rt_atom(rt_box_ptr(rt_str_alloc(0))));
-	static const char *const names[] = {"length", "prototype", "constructor", "name", "message", "next", "value",
-		"done", "stack", "then", "toJSON", 0, "cause", "return", "throw", "get", "set", "toString"};
+#define U(s) {s, sizeof s - 1}
+	static const rt_utf8 names[] = {U("length"), U("prototype"), U("constructor"), U("name"), U("message"),
+		U("next"), U("value"), U("done"), U("stack"), U("then"), U("toJSON"), U("cause"), U("return"),
+		U("throw"), U("get"), U("set"), U("toString")}; /* those of atom_roots */
 	for (size_t i = 0; i < sizeof atom_roots / sizeof atom_roots[0]; i++)
-		if (names[i]) *atom_roots[i] = rt_atom_c(names[i]);
+		*atom_roots[i] = rt_atom(rt_str_from_utf8(names[i].s, names[i].n));
+#undef U
 	/* Symbol.iterator: a symbol atom */
-	rt_string *si = rt_flat(rt_str_c("Symbol(Symbol.iterator)"));
+	static const char symiter[] = "Symbol(Symbol.iterator)";
+	rt_string *si = (rt_string *)rt_ptr(rt_str_from_utf8(symiter, sizeof symiter - 1));
 	si->h.flags |= RT_F_SYMBOL | RT_F_INTERNED;
 	si->hash = 0x51ed270bu;
 	rt_atom_symiter = si;

@@ -20,12 +20,19 @@ static rt_shape *shape_alloc(uint32_t cap) {
 	return s;
 }
 
-static rt_valbuf *roots_tab; /* proto -> root shape, pairs, open addressing on pointer */
+static rt_valbuf *roots_tab; /* proto -> root shape, pairs, open addressing on pointer; 0 = empty (a new buffer is zeroed) */
 static uint32_t roots_n;
 static rt_shape *null_root;
 static void shapes_root(void) { rt_gc_mark_ptr(roots_tab); rt_gc_mark_ptr(null_root); }
 
 static uint32_t ptr_hash(rt_value v) { return (uint32_t)((v >> 4) * 2654435761u); }
+
+/* the entry of proto in tab (cap counts values: 2 per entry): its own, or the empty one to fill */
+static rt_value *roots_slot(rt_valbuf *tab, rt_value proto) {
+	uint32_t m = tab->cap / 2 - 1, j = ptr_hash(proto) & m;
+	while (tab->v[2 * j] && tab->v[2 * j] != proto) j = (j + 1) & m;
+	return &tab->v[2 * j];
+}
 
 rt_shape *rt_shape_root(rt_value proto) {
 	if (!rt_is_obj(proto)) {
@@ -33,30 +40,21 @@ rt_shape *rt_shape_root(rt_value proto) {
 		return null_root;
 	}
 	if (!roots_tab || (roots_n + 1) * 2 > roots_tab->cap / 2) {
-		uint32_t ncap = roots_tab ? roots_tab->cap * 2 : 128; /* cap counts values: 2 per entry */
+		uint32_t ncap = roots_tab ? roots_tab->cap * 2 : 128;
 		rt_valbuf *nb = (rt_valbuf *)rt_alloc(sizeof(rt_valbuf) + (size_t)ncap * 8, RT_T_VALBUF);
 		nb->cap = ncap;
-		for (uint32_t i = 0; i < ncap; i++) nb->v[i] = RT_UNDEF;
 		if (roots_tab)
-			for (uint32_t i = 0; i < roots_tab->cap; i += 2) {
-				if (roots_tab->v[i] == RT_UNDEF) continue;
-				uint32_t m = ncap / 2 - 1, j = ptr_hash(roots_tab->v[i]) & m;
-				while (nb->v[2 * j] != RT_UNDEF) j = (j + 1) & m;
-				nb->v[2 * j] = roots_tab->v[i];
-				nb->v[2 * j + 1] = roots_tab->v[i + 1];
-			}
+			for (uint32_t i = 0; i < roots_tab->cap; i += 2)
+				if (roots_tab->v[i]) RT_MEMCPY(roots_slot(nb, roots_tab->v[i]), &roots_tab->v[i], 16);
 		roots_tab = nb;
 	}
-	uint32_t m = roots_tab->cap / 2 - 1, j = ptr_hash(proto) & m;
-	while (roots_tab->v[2 * j] != RT_UNDEF) {
-		if (roots_tab->v[2 * j] == proto) return (rt_shape *)rt_ptr(roots_tab->v[2 * j + 1]);
-		j = (j + 1) & m;
-	}
+	rt_value *e = roots_slot(roots_tab, proto);
+	if (*e) return (rt_shape *)rt_ptr(e[1]);
 	rt_shape *s = shape_alloc(0);
 	s->proto = proto;
 	((rt_hdr *)rt_ptr(proto))->flags |= RT_F_PROTO;
-	roots_tab->v[2 * j] = proto;
-	roots_tab->v[2 * j + 1] = rt_box_ptr(s);
+	e[0] = proto;
+	e[1] = rt_box_ptr(s);
 	roots_n++;
 	return s;
 }
