@@ -11,7 +11,7 @@ rt_value rt_proto_object, rt_proto_function, rt_proto_array, rt_proto_string, rt
 	rt_proto_arraybuffer, rt_proto_dataview, rt_proto_typed[9], rt_proto_symbol, rt_proto_date,
 	rt_proto_iterator, rt_proto_regexp;
 rt_value rt_global_obj;
-static rt_value array_iter_proto, error_ctor;
+static rt_value array_iter_proto, error_ctor, object_ctor;
 
 rt_string *rt_atom_length, *rt_atom_prototype, *rt_atom_constructor, *rt_atom_name, *rt_atom_message,
 	*rt_atom_next, *rt_atom_value, *rt_atom_done, *rt_atom_stack, *rt_atom_then, *rt_atom_toJSON,
@@ -22,7 +22,7 @@ static rt_value *const builtin_roots[] = {
 	&rt_proto_object, &rt_proto_function, &rt_proto_array, &rt_proto_string, &rt_proto_number,
 	&rt_proto_boolean, &rt_proto_error, &rt_proto_map, &rt_proto_set, &rt_proto_promise, &rt_proto_generator,
 	&rt_proto_arraybuffer, &rt_proto_dataview, &rt_proto_symbol, &rt_proto_date, &rt_proto_iterator,
-	&rt_proto_regexp, &rt_global_obj, &array_iter_proto, &rt_empty_str, &error_ctor,
+	&rt_proto_regexp, &rt_global_obj, &array_iter_proto, &rt_empty_str, &error_ctor, &object_ctor,
 };
 static rt_string **const atom_roots[] = {
 	&rt_atom_length, &rt_atom_prototype, &rt_atom_constructor, &rt_atom_name, &rt_atom_message,
@@ -457,7 +457,18 @@ static void init_symbol(void) {
 }
 
 /* ---- the fillers of the built-ins made on first use ---- */
+/* Object.prototype and the Object constructor, whose statics are made on its own first use */
 static void init_object(void) {
+	static const rt_fndef methods[] = {
+		{"hasOwnProperty", op_hasown, 1}, {"toString", op_tostring, 0}, {"valueOf", op_valueof, 0},
+		{"isPrototypeOf", op_isprototypeof, 1},
+	};
+	object_ctor = rt_native("Object", obj_ctor, 1);
+	rt_methods_x(rt_proto_object, &rt_atom_constructor, &object_ctor, 1, methods, sizeof methods / sizeof methods[0]);
+	rt_obj_make_lazy(object_ctor);
+	rt_global_add("Object", object_ctor);
+}
+static void init_object_statics(void) {
 	static const rt_fndef statics[] = {
 		{"keys", obj_keys, 1}, {"values", obj_values, 1}, {"entries", obj_entries, 1}, {"assign", obj_assign, 2},
 		{"fromEntries", obj_fromentries, 1}, {"freeze", obj_freeze, 1}, {"isFrozen", obj_isfrozen, 1},
@@ -466,11 +477,7 @@ static void init_object(void) {
 		{"defineProperty", obj_defprop, 3}, {"getOwnPropertyNames", obj_getownpropnames, 1}, {"is", obj_is, 2},
 		{"hasOwn", obj_hasown, 2},
 	};
-	static const rt_fndef methods[] = {
-		{"hasOwnProperty", op_hasown, 1}, {"toString", op_tostring, 0}, {"valueOf", op_valueof, 0},
-		{"isPrototypeOf", op_isprototypeof, 1},
-	};
-	RT_CLASS("Object", obj_ctor, 1, rt_proto_object, methods, statics);
+	rt_methods_x(object_ctor, &rt_atom_prototype, &rt_proto_object, 1, statics, sizeof statics / sizeof statics[0]);
 }
 static void init_function(void) {
 	rt_builtin_class("Function", obj_ctor, 1, rt_proto_function, 0, 0, 0, 0);
@@ -509,15 +516,16 @@ static void init_global_fns(void) {
 }
 
 /* Start-up makes only the built-in prototypes, empty and flagged RT_F_LAZY (rt_obj_lazy); each
- * built-in is made by its filler on first use: of its prototype (rt_fill, from every path that
- * reads or changes an object's own properties) or of one of its global names (rt_global, reads of
- * globalThis: get, `in`, hasOwnProperty; writes to globalThis (set, delete, defineProperty,
- * setPrototypeOf, freeze) and getOwnPropertyNames(globalThis) make all of them first, so a program
- * sees the same objects). A filler runs once, for all the entries that name it; the runtime's C
- * code also calls some directly, which are then idempotent (a promise made by an async function, a
- * typed array made in C). */
-static const struct { const char *name; rt_value *proto; void (*init)(void); } lazy_builtins[] = {
-	{"Object", &rt_proto_object, init_object}, {"Function", &rt_proto_function, init_function},
+ * built-in is made by its filler on first use: of its object, a prototype or constructor (rt_fill,
+ * from every path that reads or changes an object's own properties), or of one of its global
+ * names (rt_global, reads of globalThis: get, `in`, hasOwnProperty; writes to globalThis (set,
+ * delete, defineProperty, setPrototypeOf, freeze) and getOwnPropertyNames(globalThis) make all of
+ * them first, so a program sees the same objects). A filler runs once, for all the entries that
+ * name it; the runtime's C code also calls some directly, which are then idempotent (a promise
+ * made by an async function, a typed array made in C). */
+static const struct { const char *name; rt_value *obj; void (*init)(void); } lazy_builtins[] = {
+	{"Object", &rt_proto_object, init_object}, {0, &object_ctor, init_object_statics},
+	{"Function", &rt_proto_function, init_function},
 	{"Error", &rt_proto_error, rt_init_errors}, {"Array", &rt_proto_array, rt_init_arrays},
 	{0, &rt_proto_iterator, init_iterators}, {0, &array_iter_proto, init_iterators},
 	{"parseInt", 0, init_numbers}, {"parseFloat", 0, init_numbers}, {"Number", &rt_proto_number, init_numbers},
@@ -544,14 +552,14 @@ static void lazy_make(size_t i) {
 	for (size_t j = 0; j < NLAZY; j++)
 		if (lazy_builtins[j].init == init) {
 			lazy_made[j] = 1;
-			if (lazy_builtins[j].proto) rt_obj_unlazy(*lazy_builtins[j].proto);
+			if (lazy_builtins[j].obj) rt_obj_unlazy(*lazy_builtins[j].obj);
 		}
 	init();
 }
 
 void rt_fill_slow(rt_object *o) {
 	for (size_t i = 0; i < NLAZY; i++)
-		if (lazy_builtins[i].proto && rt_ptr(*lazy_builtins[i].proto) == o) { lazy_make(i); return; }
+		if (lazy_builtins[i].obj && rt_ptr(*lazy_builtins[i].obj) == o) { lazy_make(i); return; }
 }
 
 /* 1 when `key` named a global not made yet (and it now is) */

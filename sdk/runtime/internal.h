@@ -73,6 +73,7 @@ rt_shape *rt_shape_root(rt_value proto);
  * properties calls rt_fill first, which defines them (the filler of lazy_builtins in builtins.c). */
 #define RT_F_LAZY 0x100
 rt_value rt_obj_lazy(rt_value proto);
+void rt_obj_make_lazy(rt_value o); /* an object made otherwise (a built-in constructor) */
 void rt_obj_unlazy(rt_value o);
 void rt_fill_slow(rt_object *o);
 static inline void rt_fill(rt_object *o) {

@@ -165,14 +165,25 @@ rt_value rt_obj_new_sized(rt_value proto, uint32_t nslots) {
 }
 rt_value rt_obj_new(rt_value proto) { return rt_obj_new_sized(proto, 4); }
 
+/* initializes the object part of a special object (array, function, map, ...) */
+void rt_obj_init(rt_object *o, rt_value proto) {
+	o->shape = rt_shape_root(proto);
+	o->slots = 0;
+}
+
 /* a built-in object to be filled on first use (internal.h): a private empty dict shape until then */
+void rt_obj_make_lazy(rt_value v) {
+	rt_object *o = (rt_object *)rt_ptr(v);
+	rt_shape *s = shape_alloc(0);
+	s->proto = o->shape->proto;
+	s->dict = 1;
+	o->shape = s;
+	o->h.flags |= RT_F_LAZY;
+}
 rt_value rt_obj_lazy(rt_value proto) {
-	rt_shape_root(proto); /* flags proto as a prototype, as rt_obj_new would */
 	rt_object *o = (rt_object *)rt_alloc(sizeof(rt_object), RT_T_OBJECT);
-	o->shape = shape_alloc(0);
-	o->shape->proto = proto;
-	o->shape->dict = 1;
-	o->h.flags = RT_F_LAZY;
+	rt_obj_init(o, proto);
+	rt_obj_make_lazy(rt_box_ptr(o));
 	return rt_box_ptr(o);
 }
 /* before its filler runs: the object is on its prototype's shared root shape again */
@@ -182,12 +193,6 @@ void rt_obj_unlazy(rt_value v) {
 	o->shape = rt_shape_root(o->shape->proto);
 }
 rt_value rt_object_proto(void) { return rt_proto_object; }
-
-/* initializes the object part of a special object (array, function, map, ...) */
-void rt_obj_init(rt_object *o, rt_value proto) {
-	o->shape = rt_shape_root(proto);
-	o->slots = 0;
-}
 
 static void ensure_slots(rt_object *o, uint32_t n) {
 	uint32_t cap = o->slots ? o->slots->cap : 0;
