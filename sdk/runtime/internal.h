@@ -32,6 +32,7 @@ void rt_gc_mark_value(rt_value v);
 void rt_gc_mark_ptr(void *p);
 typedef void (*rt_root_fn)(void);
 void rt_gc_add_root_fn(rt_root_fn fn);
+void rt_stack_limit_fix(void); /* rt_stack_limit: the real one from now on (it starts provisional) */
 extern size_t rt_heap_size;
 
 /* strings */
