@@ -48,6 +48,8 @@ static rt_value ctor(const char *name, rt_code code, uint32_t len, rt_value prot
 	return c;
 }
 
+static int made(void (*init)(void));
+
 /* ---- Object ---- */
 NATIVE(obj_ctor) {
 	rt_value v = rt_arg(argc, argv, 0);
@@ -207,9 +209,10 @@ NATIVE(op_tostring) {
 		if (ty == RT_T_PROMISE) return rt_str_c("[object Promise]");
 		if (ty == RT_T_GENERATOR) return rt_str_c(((rt_genframe *)rt_ptr(this_))->kind == 2 ? "[object AsyncGenerator]" : "[object Generator]");
 	}
-	/* the namespaces with a Symbol.toStringTag in JS */
-	if (this_ == rt_obj_get_c(rt_global_obj, "Math")) return rt_str_c("[object Math]");
-	if (this_ == rt_obj_get_c(rt_global_obj, "JSON")) return rt_str_c("[object JSON]");
+	/* the namespaces with a Symbol.toStringTag in JS (not made for this: before they are, no
+	 * program can pass them) */
+	if (made(rt_init_math) && this_ == rt_obj_get_c(rt_global_obj, "Math")) return rt_str_c("[object Math]");
+	if (made(rt_init_json) && this_ == rt_obj_get_c(rt_global_obj, "JSON")) return rt_str_c("[object JSON]");
 	return rt_str_c("[object Object]");
 }
 NATIVE(op_valueof) { return this_; }
@@ -560,6 +563,13 @@ static void lazy_make(size_t i) {
 void rt_fill_slow(rt_object *o) {
 	for (size_t i = 0; i < NLAZY; i++)
 		if (lazy_builtins[i].obj && rt_ptr(*lazy_builtins[i].obj) == o) { lazy_make(i); return; }
+}
+
+/* 1 when the filler init has run */
+static int made(void (*init)(void)) {
+	for (size_t i = 0; i < NLAZY; i++)
+		if (lazy_builtins[i].init == init) return lazy_made[i];
+	return 1;
 }
 
 /* 1 when `key` named a global not made yet (and it now is) */
