@@ -164,6 +164,7 @@ rt_value rt_obj_new_sized(rt_value proto, uint32_t nslots) {
 	return rt_box_ptr(o);
 }
 rt_value rt_obj_new(rt_value proto) { return rt_obj_new_sized(proto, 4); }
+rt_value rt_object_proto(void) { return rt_proto_object; }
 
 /* initializes the object part of a special object (array, function, map, ...) */
 void rt_obj_init(rt_object *o, rt_value proto) {
@@ -192,7 +193,6 @@ void rt_obj_unlazy(rt_value v) {
 	o->h.flags &= (uint16_t)~RT_F_LAZY;
 	o->shape = rt_shape_root(o->shape->proto);
 }
-rt_value rt_object_proto(void) { return rt_proto_object; }
 
 static void ensure_slots(rt_object *o, uint32_t n) {
 	uint32_t cap = o->slots ? o->slots->cap : 0;
