@@ -11,7 +11,7 @@ rt_value rt_proto_object, rt_proto_function, rt_proto_array, rt_proto_string, rt
 	rt_proto_arraybuffer, rt_proto_dataview, rt_proto_typed[9], rt_proto_symbol, rt_proto_date,
 	rt_proto_iterator, rt_proto_regexp;
 rt_value rt_global_obj;
-static rt_value array_iter_proto, error_ctor;
+static rt_value array_iter_proto, error_ctor, object_ctor;
 
 rt_string *rt_atom_length, *rt_atom_prototype, *rt_atom_constructor, *rt_atom_name, *rt_atom_message,
 	*rt_atom_next, *rt_atom_value, *rt_atom_done, *rt_atom_stack, *rt_atom_then, *rt_atom_toJSON,
@@ -22,32 +22,24 @@ static rt_value *const builtin_roots[] = {
 	&rt_proto_object, &rt_proto_function, &rt_proto_array, &rt_proto_string, &rt_proto_number,
 	&rt_proto_boolean, &rt_proto_error, &rt_proto_map, &rt_proto_set, &rt_proto_promise, &rt_proto_generator,
 	&rt_proto_arraybuffer, &rt_proto_dataview, &rt_proto_symbol, &rt_proto_date, &rt_proto_iterator,
-	&rt_proto_regexp, &rt_global_obj, &array_iter_proto, &rt_empty_str, &error_ctor,
+	&rt_proto_regexp, &rt_global_obj, &array_iter_proto, &rt_empty_str, &error_ctor, &object_ctor,
 };
 static rt_string **const atom_roots[] = {
 	&rt_atom_length, &rt_atom_prototype, &rt_atom_constructor, &rt_atom_name, &rt_atom_message,
 	&rt_atom_next, &rt_atom_value, &rt_atom_done, &rt_atom_stack, &rt_atom_then, &rt_atom_toJSON,
-	&rt_atom_symiter, &rt_atom_cause, &rt_atom_return, &rt_atom_throw, &rt_atom_get, &rt_atom_set,
+	&rt_atom_cause, &rt_atom_return, &rt_atom_throw, &rt_atom_get, &rt_atom_set,
 	&rt_atom_toString,
 };
-/* the globals the start-up makes, defined together at its end (GC roots until then) */
-#define NGLOBALS 24
-static rt_string *gkeys[NGLOBALS];
-static rt_value gvals[NGLOBALS];
-static int nglobals, globals_done;
 static void builtins_roots(void) {
 	for (size_t i = 0; i < sizeof builtin_roots / sizeof builtin_roots[0]; i++) rt_gc_mark_value(*builtin_roots[i]);
 	for (size_t i = 0; i < sizeof atom_roots / sizeof atom_roots[0]; i++) rt_gc_mark_ptr(*atom_roots[i]);
+	rt_gc_mark_ptr(rt_atom_symiter);
 	for (int i = 0; i < 9; i++) rt_gc_mark_value(rt_proto_typed[i]);
-	for (int i = 0; i < nglobals && !globals_done; i++) rt_gc_mark_ptr(gkeys[i]), rt_gc_mark_value(gvals[i]);
 }
 
 rt_value rt_sym_iterator(void) { return rt_box_ptr(rt_atom_symiter); }
 
-void rt_global_add(const char *name, rt_value v) {
-	if (globals_done || nglobals == NGLOBALS) rt_define(rt_global_obj, rt_atom_c(name), v, 0);
-	else gkeys[nglobals] = rt_atom_c(name), gvals[nglobals++] = v;
-}
+void rt_global_add(const char *name, rt_value v) { rt_define(rt_global_obj, rt_atom_c(name), v, 0); }
 static rt_value ctor(const char *name, rt_code code, uint32_t len, rt_value proto) {
 	rt_value c = rt_native(name, code, len);
 	rt_define(c, rt_atom_prototype, proto, 0);
@@ -55,6 +47,8 @@ static rt_value ctor(const char *name, rt_code code, uint32_t len, rt_value prot
 	rt_global_add(name, c);
 	return c;
 }
+
+static int made(void (*init)(void));
 
 /* ---- Object ---- */
 NATIVE(obj_ctor) {
@@ -115,6 +109,7 @@ NATIVE(obj_freeze) {
 	if (o == rt_global_obj) rt_global_lazy_all();
 	if (!rt_is_obj(o)) return o;
 	rt_object *ob = (rt_object *)rt_ptr(o);
+	rt_fill(ob);
 	rt_shape *s = ob->shape;
 	for (uint32_t i = 0; i < s->nkeys; i++)
 		if (!(s->props[i].attrs & RT_P_ACCESSOR) && !(s->props[i].attrs & RT_P_READONLY))
@@ -128,7 +123,9 @@ NATIVE(obj_isfrozen) {
 }
 NATIVE(obj_seal) {
 	rt_value o = rt_arg(argc, argv, 0);
-	if (rt_is_obj(o)) ((rt_hdr *)rt_ptr(o))->flags |= RT_F_NOEXT;
+	if (!rt_is_obj(o)) return o;
+	rt_fill((rt_object *)rt_ptr(o)); /* its built-in properties exist before it is closed */
+	((rt_hdr *)rt_ptr(o))->flags |= RT_F_NOEXT;
 	return o;
 }
 NATIVE(obj_create) {
@@ -142,6 +139,7 @@ NATIVE(obj_setproto) {
 	if (o == rt_global_obj) rt_global_lazy_all();
 	if (!rt_is_obj(o)) return o;
 	rt_object *ob = (rt_object *)rt_ptr(o);
+	rt_fill(ob);
 	/* rebuild the object on a shape rooted at the new prototype */
 	rt_shape *old = ob->shape;
 	rt_valbuf *slots = ob->slots;
@@ -176,6 +174,7 @@ NATIVE(obj_getownpropnames) {
 		return out;
 	}
 	if (!rt_is_obj(o)) return out;
+	rt_fill((rt_object *)rt_ptr(o));
 	rt_shape *s = ((rt_object *)rt_ptr(o))->shape;
 	for (uint32_t i = 0; i < s->nkeys; i++)
 		if (!(s->props[i].key->h.flags & RT_F_SYMBOL)) rt_array_push(out, rt_box_ptr(((rt_object *)rt_ptr(o))->shape->props[i].key));
@@ -210,9 +209,10 @@ NATIVE(op_tostring) {
 		if (ty == RT_T_PROMISE) return rt_str_c("[object Promise]");
 		if (ty == RT_T_GENERATOR) return rt_str_c(((rt_genframe *)rt_ptr(this_))->kind == 2 ? "[object AsyncGenerator]" : "[object Generator]");
 	}
-	/* the namespaces with a Symbol.toStringTag in JS */
-	if (this_ == rt_obj_get_c(rt_global_obj, "Math")) return rt_str_c("[object Math]");
-	if (this_ == rt_obj_get_c(rt_global_obj, "JSON")) return rt_str_c("[object JSON]");
+	/* the namespaces with a Symbol.toStringTag in JS (not made for this: before they are, no
+	 * program can pass them) */
+	if (made(rt_init_math) && this_ == rt_obj_get_c(rt_global_obj, "Math")) return rt_str_c("[object Math]");
+	if (made(rt_init_json) && this_ == rt_obj_get_c(rt_global_obj, "JSON")) return rt_str_c("[object JSON]");
 	return rt_str_c("[object Object]");
 }
 NATIVE(op_valueof) { return this_; }
@@ -262,7 +262,6 @@ void rt_error_fix_stack(rt_value e) {
 static const char *const error_names[] = {"TypeError", "RangeError", "SyntaxError", "ReferenceError", "EvalError", "URIError", "AggregateError"};
 
 void rt_init_errors(void) {
-	rt_proto_error = rt_obj_new(rt_proto_object);
 	error_ctor = rt_native("Error", err_ctor, 1);
 	rt_string *const keys[] = {rt_atom_constructor, rt_atom_name, rt_atom_message};
 	rt_value vals[] = {error_ctor, rt_str_c("Error"), rt_empty_str};
@@ -276,6 +275,7 @@ void rt_init_errors(void) {
 static void init_error_subclasses(void) {
 	static int done;
 	if (done++) return;
+	rt_fill((rt_object *)rt_ptr(rt_proto_error)); /* makes Error */
 	rt_value e = error_ctor;
 	for (size_t i = 0; i < sizeof error_names / sizeof error_names[0]; i++) {
 		rt_value p = rt_obj_new(rt_proto_error);
@@ -459,35 +459,124 @@ static void init_symbol(void) {
 	rt_global_add("Symbol", sym);
 }
 
-/* Built-ins whose objects a program reaches only through one of their global names are made on
- * first use of such a name (rt_global, reads of globalThis; writes to globalThis make all of them
- * first): less start-up work. Their inits are idempotent where the runtime's C code also needs
- * them (a promise made by an async function, a typed array made in C). */
-static const struct { const char *name; void (*init)(void); } lazy_globals[] = {
-	{"Map", rt_init_collections}, {"Set", rt_init_collections}, {"WeakMap", rt_init_collections},
-	{"WeakSet", rt_init_collections}, {"JSON", rt_init_json}, {"Promise", rt_init_promise},
-	{"Symbol", init_symbol}, {"Math", rt_init_math}, {"TypeError", init_error_subclasses}, {"RangeError", init_error_subclasses},
-	{"SyntaxError", init_error_subclasses}, {"ReferenceError", init_error_subclasses},
-	{"EvalError", init_error_subclasses}, {"URIError", init_error_subclasses},
-	{"AggregateError", init_error_subclasses}, {"ArrayBuffer", rt_init_typed}, {"DataView", rt_init_typed},
-	{"Int8Array", rt_init_typed}, {"Uint8Array", rt_init_typed}, {"Uint8ClampedArray", rt_init_typed},
-	{"Int16Array", rt_init_typed}, {"Uint16Array", rt_init_typed}, {"Int32Array", rt_init_typed},
-	{"Uint32Array", rt_init_typed}, {"Float32Array", rt_init_typed}, {"Float64Array", rt_init_typed},
+/* ---- the fillers of the built-ins made on first use ---- */
+/* Object.prototype and the Object constructor, whose statics are made on its own first use */
+static void init_object(void) {
+	static const rt_fndef methods[] = {
+		{"hasOwnProperty", op_hasown, 1}, {"toString", op_tostring, 0}, {"valueOf", op_valueof, 0},
+		{"isPrototypeOf", op_isprototypeof, 1},
+	};
+	object_ctor = rt_native("Object", obj_ctor, 1);
+	rt_methods_x(rt_proto_object, &rt_atom_constructor, &object_ctor, 1, methods, sizeof methods / sizeof methods[0]);
+	rt_obj_make_lazy(object_ctor);
+	rt_global_add("Object", object_ctor);
+}
+static void init_object_statics(void) {
+	static const rt_fndef statics[] = {
+		{"keys", obj_keys, 1}, {"values", obj_values, 1}, {"entries", obj_entries, 1}, {"assign", obj_assign, 2},
+		{"fromEntries", obj_fromentries, 1}, {"freeze", obj_freeze, 1}, {"isFrozen", obj_isfrozen, 1},
+		{"seal", obj_seal, 1}, {"preventExtensions", obj_seal, 1}, {"create", obj_create, 2},
+		{"getPrototypeOf", obj_getproto, 1}, {"setPrototypeOf", obj_setproto, 2},
+		{"defineProperty", obj_defprop, 3}, {"getOwnPropertyNames", obj_getownpropnames, 1}, {"is", obj_is, 2},
+		{"hasOwn", obj_hasown, 2},
+	};
+	rt_methods_x(object_ctor, &rt_atom_prototype, &rt_proto_object, 1, statics, sizeof statics / sizeof statics[0]);
+}
+static void init_function(void) {
+	rt_builtin_class("Function", obj_ctor, 1, rt_proto_function, 0, 0, 0, 0);
+	rt_init_functions();
+}
+static void init_iterators(void) {
+	static const rt_fndef iter_methods[] = {{0, iter_self, 0}}; /* [Symbol.iterator] */
+	RT_METHODS(rt_proto_iterator, iter_methods);
+	static const rt_fndef array_iter_methods[] = {{"next", iterobj_next, 0}};
+	RT_METHODS(array_iter_proto, array_iter_methods);
+}
+static void init_numbers(void) {
+	rt_value parse_int = rt_native("parseInt", g_parseint, 2), parse_float = rt_native("parseFloat", g_parsefloat, 1);
+	rt_global_add("parseInt", parse_int);
+	rt_global_add("parseFloat", parse_float);
+	rt_init_numbers(parse_float, parse_int);
+}
+static void init_values(void) {
+	rt_global_add("NaN", rt_num(__builtin_nan("")));
+	rt_global_add("Infinity", rt_num(__builtin_inf()));
+	rt_global_add("undefined", RT_UNDEF);
+	rt_global_add("globalThis", rt_global_obj);
+}
+static void init_console(void) {
+	rt_value con = rt_obj_new(rt_proto_object);
+	static const rt_fndef methods[] = {
+		{"log", con_log, 0}, {"error", con_error, 0}, {"warn", con_error, 0}, {"info", con_log, 0},
+		{"debug", con_log, 0},
+	};
+	RT_METHODS(con, methods);
+	rt_global_add("console", con);
+}
+static void init_global_fns(void) {
+	static const rt_fndef fns[] = {{"isNaN", g_isnan, 1}, {"isFinite", g_isfinite, 1}};
+	RT_METHODS(rt_global_obj, fns);
+}
+
+/* Start-up makes only the built-in prototypes, empty and flagged RT_F_LAZY (rt_obj_lazy); each
+ * built-in is made by its filler on first use: of its object, a prototype or constructor (rt_fill,
+ * from every path that reads or changes an object's own properties), or of one of its global
+ * names (rt_global, reads of globalThis: get, `in`, hasOwnProperty; writes to globalThis (set,
+ * delete, defineProperty, setPrototypeOf, freeze) and getOwnPropertyNames(globalThis) make all of
+ * them first, so a program sees the same objects). A filler runs once, for all the entries that
+ * name it; the runtime's C code also calls some directly, which are then idempotent (a promise
+ * made by an async function, a typed array made in C). */
+static const struct { const char *name; rt_value *obj; void (*init)(void); } lazy_builtins[] = {
+	{"Object", &rt_proto_object, init_object}, {0, &object_ctor, init_object_statics},
+	{"Function", &rt_proto_function, init_function},
+	{"Error", &rt_proto_error, rt_init_errors}, {"Array", &rt_proto_array, rt_init_arrays},
+	{0, &rt_proto_iterator, init_iterators}, {0, &array_iter_proto, init_iterators},
+	{"parseInt", 0, init_numbers}, {"parseFloat", 0, init_numbers}, {"Number", &rt_proto_number, init_numbers},
+	{"Boolean", &rt_proto_boolean, rt_init_booleans}, {"String", &rt_proto_string, rt_init_string_methods},
+	{"NaN", 0, init_values}, {"Infinity", 0, init_values}, {"undefined", 0, init_values},
+	{"globalThis", 0, init_values}, {"console", 0, init_console}, {"isNaN", 0, init_global_fns},
+	{"isFinite", 0, init_global_fns},
+	{"Map", 0, rt_init_collections}, {"Set", 0, rt_init_collections}, {"WeakMap", 0, rt_init_collections},
+	{"WeakSet", 0, rt_init_collections}, {"JSON", 0, rt_init_json}, {"Promise", 0, rt_init_promise},
+	{"Symbol", 0, init_symbol}, {"Math", 0, rt_init_math}, {"TypeError", 0, init_error_subclasses},
+	{"RangeError", 0, init_error_subclasses}, {"SyntaxError", 0, init_error_subclasses},
+	{"ReferenceError", 0, init_error_subclasses}, {"EvalError", 0, init_error_subclasses},
+	{"URIError", 0, init_error_subclasses}, {"AggregateError", 0, init_error_subclasses},
+	{"ArrayBuffer", 0, rt_init_typed}, {"DataView", 0, rt_init_typed}, {"Int8Array", 0, rt_init_typed},
+	{"Uint8Array", 0, rt_init_typed}, {"Uint8ClampedArray", 0, rt_init_typed}, {"Int16Array", 0, rt_init_typed},
+	{"Uint16Array", 0, rt_init_typed}, {"Int32Array", 0, rt_init_typed}, {"Uint32Array", 0, rt_init_typed},
+	{"Float32Array", 0, rt_init_typed}, {"Float64Array", 0, rt_init_typed},
 };
-static uint8_t lazy_made[sizeof lazy_globals / sizeof lazy_globals[0]];
+#define NLAZY (sizeof lazy_builtins / sizeof lazy_builtins[0])
+static uint8_t lazy_made[NLAZY];
 
 static void lazy_make(size_t i) {
-	void (*init)(void) = lazy_globals[i].init;
-	for (size_t j = 0; j < sizeof lazy_globals / sizeof lazy_globals[0]; j++)
-		if (lazy_globals[j].init == init) lazy_made[j] = 1;
+	void (*init)(void) = lazy_builtins[i].init;
+	for (size_t j = 0; j < NLAZY; j++)
+		if (lazy_builtins[j].init == init) {
+			lazy_made[j] = 1;
+			if (lazy_builtins[j].obj) rt_obj_unlazy(*lazy_builtins[j].obj);
+		}
 	init();
+}
+
+void rt_fill_slow(rt_object *o) {
+	for (size_t i = 0; i < NLAZY; i++)
+		if (lazy_builtins[i].obj && rt_ptr(*lazy_builtins[i].obj) == o) { lazy_make(i); return; }
+}
+
+/* 1 when the filler init has run */
+static int made(void (*init)(void)) {
+	for (size_t i = 0; i < NLAZY; i++)
+		if (lazy_builtins[i].init == init) return lazy_made[i];
+	return 1;
 }
 
 /* 1 when `key` named a global not made yet (and it now is) */
 int rt_global_lazy(rt_string *key) {
-	for (size_t i = 0; i < sizeof lazy_globals / sizeof lazy_globals[0]; i++) {
-		if (lazy_made[i]) continue;
-		const char *n = lazy_globals[i].name;
+	for (size_t i = 0; i < NLAZY; i++) {
+		const char *n = lazy_builtins[i].name;
+		if (lazy_made[i] || !n) continue;
 		uint32_t k = 0;
 		while (k < key->len && n[k] && key->s[k] == (uint8_t)n[k]) k++;
 		if (k == key->len && !n[k]) { lazy_make(i); return 1; }
@@ -496,71 +585,35 @@ int rt_global_lazy(rt_string *key) {
 }
 
 void rt_global_lazy_all(void) {
-	for (size_t i = 0; i < sizeof lazy_globals / sizeof lazy_globals[0]; i++)
-		if (!lazy_made[i]) lazy_make(i);
+	for (size_t i = 0; i < NLAZY; i++)
+		if (!lazy_made[i] && lazy_builtins[i].name) lazy_make(i);
 }
 
 void rt_objects_init(void);
-void rt_init_functions(void);
 
 void rt_builtins_init(void) {
 	rt_objects_init();
 	rt_init_strings();
 	rt_gc_add_root_fn(builtins_roots);
 	rt_empty_str = rt_box_ptr(rt_atom(rt_box_ptr(rt_str_alloc(0))));
-	static const char *const names[] = {"length", "prototype", "constructor", "name", "message", "next", "value",
-		"done", "stack", "then", "toJSON", 0, "cause", "return", "throw", "get", "set", "toString"};
+#define U(s) {s, sizeof s - 1}
+	static const rt_utf8 names[] = {U("length"), U("prototype"), U("constructor"), U("name"), U("message"),
+		U("next"), U("value"), U("done"), U("stack"), U("then"), U("toJSON"), U("cause"), U("return"),
+		U("throw"), U("get"), U("set"), U("toString")}; /* those of atom_roots */
 	for (size_t i = 0; i < sizeof atom_roots / sizeof atom_roots[0]; i++)
-		if (names[i]) *atom_roots[i] = rt_atom_c(names[i]);
+		*atom_roots[i] = rt_atom(rt_str_from_utf8(names[i].s, names[i].n));
+#undef U
 	/* Symbol.iterator: a symbol atom */
-	rt_string *si = rt_flat(rt_str_c("Symbol(Symbol.iterator)"));
+	static const char symiter[] = "Symbol(Symbol.iterator)";
+	rt_string *si = (rt_string *)rt_ptr(rt_str_from_utf8(symiter, sizeof symiter - 1));
 	si->h.flags |= RT_F_SYMBOL | RT_F_INTERNED;
 	si->hash = 0x51ed270bu;
 	rt_atom_symiter = si;
 
-	rt_proto_object = rt_obj_new(RT_NULL);
-	static rt_value *const protos[] = {&rt_proto_function, &rt_global_obj, &rt_proto_array, &rt_proto_string,
+	rt_proto_object = rt_obj_lazy(RT_NULL);
+	static rt_value *const protos[] = {&rt_proto_function, &rt_proto_error, &rt_proto_array, &rt_proto_string,
 		&rt_proto_number, &rt_proto_boolean, &rt_proto_iterator}; /* each of Object.prototype */
-	for (size_t i = 0; i < sizeof protos / sizeof protos[0]; i++) *protos[i] = rt_obj_new(rt_proto_object);
-	static const rt_fndef iter_methods[] = {{0, iter_self, 0}}; /* [Symbol.iterator] */
-	RT_METHODS(rt_proto_iterator, iter_methods);
-	array_iter_proto = rt_obj_new(rt_proto_iterator);
-	static const rt_fndef array_iter_methods[] = {{"next", iterobj_next, 0}};
-	RT_METHODS(array_iter_proto, array_iter_methods);
-
-	static const rt_fndef methods1[] = {
-		{"keys", obj_keys, 1}, {"values", obj_values, 1}, {"entries", obj_entries, 1}, {"assign", obj_assign, 2},
-		{"fromEntries", obj_fromentries, 1}, {"freeze", obj_freeze, 1}, {"isFrozen", obj_isfrozen, 1},
-		{"seal", obj_seal, 1}, {"preventExtensions", obj_seal, 1}, {"create", obj_create, 2},
-		{"getPrototypeOf", obj_getproto, 1}, {"setPrototypeOf", obj_setproto, 2},
-		{"defineProperty", obj_defprop, 3}, {"getOwnPropertyNames", obj_getownpropnames, 1}, {"is", obj_is, 2},
-		{"hasOwn", obj_hasown, 2},
-	};
-	static const rt_fndef methods2[] = {
-		{"hasOwnProperty", op_hasown, 1}, {"toString", op_tostring, 0}, {"valueOf", op_valueof, 0},
-		{"isPrototypeOf", op_isprototypeof, 1},
-	};
-	RT_CLASS("Object", obj_ctor, 1, rt_proto_object, methods2, methods1);
-	rt_builtin_class("Function", obj_ctor, 1, rt_proto_function, 0, 0, 0, 0);
-	rt_init_functions();
-	rt_init_errors();
-	rt_init_arrays();
-	rt_value parse_int = rt_native("parseInt", g_parseint, 2), parse_float = rt_native("parseFloat", g_parsefloat, 1);
-	rt_global_add("parseInt", parse_int);
-	rt_global_add("parseFloat", parse_float);
-	rt_init_numbers(parse_float, parse_int);
-	rt_global_add("NaN", rt_num(__builtin_nan("")));
-	rt_global_add("Infinity", rt_num(__builtin_inf()));
-	rt_global_add("undefined", RT_UNDEF);
-	rt_global_add("globalThis", rt_global_obj);
-	rt_value con = rt_obj_new(rt_proto_object);
-	static const rt_fndef methods3[] = {
-		{"log", con_log, 0}, {"error", con_error, 0}, {"warn", con_error, 0}, {"info", con_log, 0},
-		{"debug", con_log, 0},
-	};
-	RT_METHODS(con, methods3);
-	rt_global_add("console", con);
-	static const rt_fndef global_fns[] = {{"isNaN", g_isnan, 1}, {"isFinite", g_isfinite, 1}};
-	rt_methods_x(rt_global_obj, gkeys, gvals, (size_t)nglobals, global_fns, sizeof global_fns / sizeof global_fns[0]);
-	globals_done = 1;
+	for (size_t i = 0; i < sizeof protos / sizeof protos[0]; i++) *protos[i] = rt_obj_lazy(rt_proto_object);
+	array_iter_proto = rt_obj_lazy(rt_proto_iterator);
+	rt_global_obj = rt_obj_new(rt_proto_object);
 }

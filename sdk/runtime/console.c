@@ -282,6 +282,7 @@ static void add_props(ictx *c, rt_value out, rt_value v, int depth) {
 
 static rt_value fmt_object(ictx *c, rt_value v, int depth) {
 	rt_hdr *h = (rt_hdr *)rt_ptr(v);
+	rt_fill((rt_object *)h);
 	if (h->type == RT_T_FUNCTION) {
 		rt_object *o = (rt_object *)h;
 		/* functions with own enumerable props print like objects: [Function: f] { a: 1 } */

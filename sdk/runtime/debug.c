@@ -5,11 +5,12 @@
  */
 #include "internal.h"
 
-extern char *rt_stack_limit; /* gc.c: the stack top - its size + the 68 KiB kept for errors */
+extern char *rt_stack_limit; /* gc.c: the stack top - its size + the 68 KiB kept for errors (once fixed) */
 
 /* { size, used }: the stack of the thread running the event loop, bytes in use right now */
 rt_value rt_debug_stack(void) {
 	char probe;
+	rt_stack_limit_fix();
 	size_t size = rt_sys_stack_size();
 	char *top = rt_stack_limit + size - 64 * 1024 - 4096;
 	rt_value o = rt_obj_new_sized(rt_proto_object, 2);

@@ -65,6 +65,15 @@ void rt_gc_add_root_ptrs(void **r, size_t n) {
 	proots[nproots].p = r;
 	proots[nproots++].n = n;
 }
+/* the JS thread's stack (main's): RangeError near its end, leaving 64 KiB for the runtime's own
+ * work after the error (main's frame is near the top: 4 KiB more is a safe margin for it) */
+void rt_stack_limit_fix(void) {
+	static int fixed;
+	if (fixed) return;
+	fixed = 1;
+	rt_stack_limit = stack_top - rt_sys_stack_size() + 64 * 1024 + 4096;
+}
+
 void rt_gc_add_root_fn(rt_root_fn fn) { rootfns[nrootfns++] = fn; }
 void rt_register_ics(rt_ic *ics, size_t n) {
 	icsets[nicsets].ics = ics;
@@ -73,9 +82,10 @@ void rt_register_ics(rt_ic *ics, size_t n) {
 
 void rt_gc_init(void *top) {
 	stack_top = (char *)top;
-	/* the JS thread's stack (main's); RangeError near its end, leaving 64 KiB for the runtime's own
-	 * work after the error (main's frame is near the top: 4 KiB more is a safe margin for it) */
-	rt_stack_limit = stack_top - rt_sys_stack_size() + 64 * 1024 + 4096;
+	/* a provisional limit within the 16 KiB that core gives a stack at least: the first check below
+	 * it sets the real one (rt_stack_limit_fix); asking for the stack's size is a hypercall that
+	 * start-up need not run */
+	rt_stack_limit = stack_top - 16 * 1024;
 	rt_heap_size = RT_HEAP_SIZE;
 	uint8_t *mem = (uint8_t *)rt_sys_heap(rt_heap_size + BLOCK);
 	arena = (uint8_t *)(((uintptr_t)mem + BLOCK - 1) & ~(uintptr_t)(BLOCK - 1));

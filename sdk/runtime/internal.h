@@ -32,6 +32,7 @@ void rt_gc_mark_value(rt_value v);
 void rt_gc_mark_ptr(void *p);
 typedef void (*rt_root_fn)(void);
 void rt_gc_add_root_fn(rt_root_fn fn);
+void rt_stack_limit_fix(void); /* rt_stack_limit: the real one from now on (it starts provisional) */
 extern size_t rt_heap_size;
 
 /* strings */
@@ -68,6 +69,17 @@ rt_value rt_sb_done(rt_sb *b);
 
 /* objects */
 rt_shape *rt_shape_root(rt_value proto);
+/* Built-in objects filled on first use: made empty with rt_obj_lazy (flag RT_F_LAZY, a private empty
+ * dict shape that no inline cache remembers); every path that reads or changes an object's own
+ * properties calls rt_fill first, which defines them (the filler of lazy_builtins in builtins.c). */
+#define RT_F_LAZY 0x100
+rt_value rt_obj_lazy(rt_value proto);
+void rt_obj_make_lazy(rt_value o); /* an object made otherwise (a built-in constructor) */
+void rt_obj_unlazy(rt_value o);
+void rt_fill_slow(rt_object *o);
+static inline void rt_fill(rt_object *o) {
+	if (__builtin_expect(o->h.flags & RT_F_LAZY, 0)) rt_fill_slow(o);
+}
 int rt_shape_find(rt_shape *s, rt_string *key);
 rt_value rt_get_from(rt_value o, rt_string *key, rt_value receiver);
 extern rt_value rt_proto_object, rt_proto_function, rt_proto_array, rt_proto_string, rt_proto_number,
@@ -92,8 +104,7 @@ rt_value rt_builtin_class(const char *name, rt_code code, uint32_t length, rt_va
 	const rt_fndef *pm, size_t npm, const rt_fndef *cm, size_t ncm);
 #define RT_CLASS(name, code, length, proto, pm, cm) \
 	rt_builtin_class(name, code, length, proto, pm, sizeof pm / sizeof pm[0], cm, sizeof cm / sizeof cm[0])
-/* a global made by the built-ins' start-up: defined with all the others in one step at its end
- * (later ones, by built-ins made on first use, at once) */
+/* a global made by a built-in's filler (see lazy_builtins in builtins.c) */
 void rt_global_add(const char *name, rt_value v);
 typedef struct { const char *name; double value; } rt_numdef; /* number-valued properties, the same way */
 void rt_constants(rt_value obj, const rt_numdef *tab, size_t n);
@@ -113,7 +124,10 @@ void rt_global_lazy_all(void);
 void rt_init_typed(void);
 void rt_init_promise(void);
 void rt_init_errors(void);
+void rt_init_functions(void);
 void rt_init_numbers(rt_value parse_float, rt_value parse_int);
+void rt_init_booleans(void);
+void rt_init_string_methods(void);
 rt_value rt_func_name(rt_value f);
 rt_value rt_class_name_of(rt_value o); /* constructor name via the prototype, or RT_UNDEF */
 rt_value rt_make_iter_obj(rt_value src, int kind); /* array/map/set iterators as JS objects */

@@ -149,9 +149,7 @@ NATIVE(m_min) {
 }
 NATIVE(m_random) { return rt_num(rt_random()); }
 
-void rt_init_string_methods(void);
-
-/* Number, Boolean and String; parse_float and parse_int: the global functions, also Number's */
+/* Number; parse_float and parse_int: the global functions, also Number's */
 void rt_init_numbers(rt_value parse_float, rt_value parse_int) {
 	rt_value p = rt_proto_number;
 	static const rt_fndef methods1[] = {
@@ -176,13 +174,13 @@ void rt_init_numbers(rt_value parse_float, rt_value parse_int) {
 	keys[1] = rt_atom_c("parseInt"), vals[1] = parse_int;
 	for (size_t i = 0; i < NC; i++) keys[2 + i] = rt_atom_c(number_constants[i].name), vals[2 + i] = rt_num(number_constants[i].value);
 	rt_define_all(c, keys, vals, NC + 2);
+}
 
-	static const rt_fndef methods3[] = {
+void rt_init_booleans(void) {
+	static const rt_fndef methods[] = {
 		{"toString", b_tostring, 0}, {"valueOf", b_valueof, 0},
 	};
-	rt_builtin_class("Boolean", bool_ctor, 1, rt_proto_boolean, methods3, sizeof methods3 / sizeof methods3[0], 0, 0);
-
-	rt_init_string_methods();
+	rt_builtin_class("Boolean", bool_ctor, 1, rt_proto_boolean, methods, sizeof methods / sizeof methods[0], 0, 0);
 }
 
 void rt_init_math(void) {

@@ -20,12 +20,19 @@ static rt_shape *shape_alloc(uint32_t cap) {
 	return s;
 }
 
-static rt_valbuf *roots_tab; /* proto -> root shape, pairs, open addressing on pointer */
+static rt_valbuf *roots_tab; /* proto -> root shape, pairs, open addressing on pointer; 0 = empty (a new buffer is zeroed) */
 static uint32_t roots_n;
 static rt_shape *null_root;
 static void shapes_root(void) { rt_gc_mark_ptr(roots_tab); rt_gc_mark_ptr(null_root); }
 
 static uint32_t ptr_hash(rt_value v) { return (uint32_t)((v >> 4) * 2654435761u); }
+
+/* the entry of proto in tab (cap counts values: 2 per entry): its own, or the empty one to fill */
+static rt_value *roots_slot(rt_valbuf *tab, rt_value proto) {
+	uint32_t m = tab->cap / 2 - 1, j = ptr_hash(proto) & m;
+	while (tab->v[2 * j] && tab->v[2 * j] != proto) j = (j + 1) & m;
+	return &tab->v[2 * j];
+}
 
 rt_shape *rt_shape_root(rt_value proto) {
 	if (!rt_is_obj(proto)) {
@@ -33,30 +40,21 @@ rt_shape *rt_shape_root(rt_value proto) {
 		return null_root;
 	}
 	if (!roots_tab || (roots_n + 1) * 2 > roots_tab->cap / 2) {
-		uint32_t ncap = roots_tab ? roots_tab->cap * 2 : 128; /* cap counts values: 2 per entry */
+		uint32_t ncap = roots_tab ? roots_tab->cap * 2 : 128;
 		rt_valbuf *nb = (rt_valbuf *)rt_alloc(sizeof(rt_valbuf) + (size_t)ncap * 8, RT_T_VALBUF);
 		nb->cap = ncap;
-		for (uint32_t i = 0; i < ncap; i++) nb->v[i] = RT_UNDEF;
 		if (roots_tab)
-			for (uint32_t i = 0; i < roots_tab->cap; i += 2) {
-				if (roots_tab->v[i] == RT_UNDEF) continue;
-				uint32_t m = ncap / 2 - 1, j = ptr_hash(roots_tab->v[i]) & m;
-				while (nb->v[2 * j] != RT_UNDEF) j = (j + 1) & m;
-				nb->v[2 * j] = roots_tab->v[i];
-				nb->v[2 * j + 1] = roots_tab->v[i + 1];
-			}
+			for (uint32_t i = 0; i < roots_tab->cap; i += 2)
+				if (roots_tab->v[i]) RT_MEMCPY(roots_slot(nb, roots_tab->v[i]), &roots_tab->v[i], 16);
 		roots_tab = nb;
 	}
-	uint32_t m = roots_tab->cap / 2 - 1, j = ptr_hash(proto) & m;
-	while (roots_tab->v[2 * j] != RT_UNDEF) {
-		if (roots_tab->v[2 * j] == proto) return (rt_shape *)rt_ptr(roots_tab->v[2 * j + 1]);
-		j = (j + 1) & m;
-	}
+	rt_value *e = roots_slot(roots_tab, proto);
+	if (*e) return (rt_shape *)rt_ptr(e[1]);
 	rt_shape *s = shape_alloc(0);
 	s->proto = proto;
 	((rt_hdr *)rt_ptr(proto))->flags |= RT_F_PROTO;
-	roots_tab->v[2 * j] = proto;
-	roots_tab->v[2 * j + 1] = rt_box_ptr(s);
+	e[0] = proto;
+	e[1] = rt_box_ptr(s);
 	roots_n++;
 	return s;
 }
@@ -174,6 +172,28 @@ void rt_obj_init(rt_object *o, rt_value proto) {
 	o->slots = 0;
 }
 
+/* a built-in object to be filled on first use (internal.h): a private empty dict shape until then */
+void rt_obj_make_lazy(rt_value v) {
+	rt_object *o = (rt_object *)rt_ptr(v);
+	rt_shape *s = shape_alloc(0);
+	s->proto = o->shape->proto;
+	s->dict = 1;
+	o->shape = s;
+	o->h.flags |= RT_F_LAZY;
+}
+rt_value rt_obj_lazy(rt_value proto) {
+	rt_object *o = (rt_object *)rt_alloc(sizeof(rt_object), RT_T_OBJECT);
+	rt_obj_init(o, proto);
+	rt_obj_make_lazy(rt_box_ptr(o));
+	return rt_box_ptr(o);
+}
+/* before its filler runs: the object is on its prototype's shared root shape again */
+void rt_obj_unlazy(rt_value v) {
+	rt_object *o = (rt_object *)rt_ptr(v);
+	o->h.flags &= (uint16_t)~RT_F_LAZY;
+	o->shape = rt_shape_root(o->shape->proto);
+}
+
 static void ensure_slots(rt_object *o, uint32_t n) {
 	uint32_t cap = o->slots ? o->slots->cap : 0;
 	if (n <= cap) return;
@@ -277,6 +297,7 @@ rt_value rt_get_from(rt_value o, rt_string *key, rt_value receiver) {
 	for (int depth = 0; depth < 10000; depth++) {
 		if (!rt_is_obj(cur)) return RT_UNDEF;
 		rt_object *ob = (rt_object *)rt_ptr(cur);
+		rt_fill(ob);
 		int i = rt_shape_find(ob->shape, key);
 		if (i < 0 && cur == rt_global_obj && rt_global_lazy(key)) i = rt_shape_find(ob->shape, key);
 		if (i >= 0) {
@@ -305,6 +326,7 @@ rt_value rt_get_slow(rt_value o, rt_string *key, rt_ic *ic) {
 	rt_object *ob = (rt_object *)rt_ptr(o);
 	rt_object *cur = ob;
 	for (int depth = 0; depth < 10000; depth++) {
+		rt_fill(cur);
 		int i = rt_shape_find(cur->shape, key);
 		if (i < 0 && cur == (rt_object *)rt_ptr(rt_global_obj) && rt_global_lazy(key)) i = rt_shape_find(cur->shape, key);
 		if (i >= 0) {
@@ -372,6 +394,7 @@ void rt_set_slow(rt_value o, rt_string *key, rt_value v, rt_ic *ic) {
 		return;
 	}
 	if (o == rt_global_obj) rt_global_lazy_all();
+	rt_fill(ob);
 	int i = rt_shape_find(ob->shape, key);
 	if (i >= 0) {
 		uint32_t a = ob->shape->props[i].attrs;
@@ -394,6 +417,7 @@ void rt_set_slow(rt_value o, rt_string *key, rt_value v, rt_ic *ic) {
 	rt_value p = ob->shape->proto;
 	while (rt_is_obj(p)) {
 		rt_object *po = (rt_object *)rt_ptr(p);
+		rt_fill(po);
 		int j = rt_shape_find(po->shape, key);
 		if (j >= 0) {
 			uint32_t a = po->shape->props[j].attrs;
@@ -416,6 +440,7 @@ void rt_obj_set_c(rt_value o, const char *key, rt_value v) { rt_set(o, rt_atom_c
  * shapes (this shape is not shared through transitions; built-in objects are one of a kind) */
 void rt_define_all(rt_value o, rt_string *const *keys, const rt_value *vals, uint32_t n) {
 	rt_object *ob = (rt_object *)rt_ptr(o);
+	rt_fill(ob);
 	rt_shape *s = ob->shape;
 	int fresh = !s->dict && s->nkeys + n <= DICT_AFTER;
 	for (uint32_t i = 0; fresh && i < n; i++) {
@@ -443,6 +468,7 @@ void rt_define_all(rt_value o, rt_string *const *keys, const rt_value *vals, uin
 
 void rt_define(rt_value o, rt_string *key, rt_value v, uint32_t attrs) {
 	rt_object *ob = (rt_object *)rt_ptr(o);
+	rt_fill(ob);
 	int i = rt_shape_find(ob->shape, key);
 	if (i >= 0) {
 		if (ob->shape->props[i].attrs != attrs) {
@@ -458,12 +484,14 @@ void rt_define(rt_value o, rt_string *key, rt_value v, uint32_t attrs) {
 
 void rt_define_slow_ic(rt_value o, rt_string *key, rt_value v, rt_ic *ic) {
 	rt_object *ob = (rt_object *)rt_ptr(o);
+	rt_fill(ob);
 	if (rt_shape_find(ob->shape, key) >= 0 || (ob->h.flags & (RT_F_PROTO | RT_F_NOEXT))) rt_define(o, key, v, RT_P_ENUM);
 	else add_prop(ob, key, v, RT_P_ENUM, ic);
 }
 
 void rt_define_accessor(rt_value o, rt_string *key, rt_value getter, rt_value setter, uint32_t attrs) {
 	rt_object *ob = (rt_object *)rt_ptr(o);
+	rt_fill(ob);
 	int i = rt_shape_find(ob->shape, key);
 	if (i >= 0 && (ob->shape->props[i].attrs & RT_P_ACCESSOR)) {
 		rt_valbuf *b = (rt_valbuf *)rt_ptr(ob->slots->v[i]);
@@ -491,7 +519,9 @@ int rt_has_own(rt_value o, rt_string *key) {
 		}
 		return 1;
 	}
-	if (rt_shape_find(((rt_object *)rt_ptr(o))->shape, key) >= 0) return 1;
+	rt_object *ob = (rt_object *)rt_ptr(o);
+	rt_fill(ob);
+	if (rt_shape_find(ob->shape, key) >= 0) return 1;
 	return o == rt_global_obj && rt_global_lazy(key);
 }
 
@@ -508,6 +538,7 @@ int rt_delete(rt_value o, rt_string *key) {
 	if (!rt_is_obj(o)) return 1;
 	if (o == rt_global_obj) rt_global_lazy_all();
 	rt_object *ob = (rt_object *)rt_ptr(o);
+	rt_fill(ob);
 	if (ob->h.type == RT_T_ARRAY && (key->h.flags & RT_F_INDEX)) {
 		uint32_t i;
 		rt_str_is_index(key, &i);
@@ -581,6 +612,7 @@ rt_value rt_own_keys(rt_value o) {
 	}
 	if (!rt_is_obj(o)) return out;
 	rt_object *ob = (rt_object *)rt_ptr(o);
+	rt_fill(ob);
 	if (ob->h.type == RT_T_ARRAY) {
 		rt_array *a = (rt_array *)ob;
 		for (uint32_t i = 0; i < a->len; i++)
@@ -676,6 +708,7 @@ rt_value rt_class_name_of(rt_value o) {
 	rt_value p = rt_get_proto(o);
 	if (!rt_is_obj(p)) return RT_UNDEF;
 	rt_object *po = (rt_object *)rt_ptr(p);
+	rt_fill(po);
 	int i = rt_shape_find(po->shape, rt_atom_constructor);
 	if (i < 0) return RT_UNDEF;
 	rt_value c = po->slots->v[i];

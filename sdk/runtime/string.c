@@ -204,7 +204,12 @@ static rt_string *intern(rt_string *s) {
 		if (v == RT_NULL) { if (tomb < 0) tomb = (int)j; }
 		else {
 			rt_string *a = (rt_string *)rt_ptr(v);
-			if (a->hash == h && a->len == s->len && RT_MEMCMP(a->s, s->s, (size_t)s->len * 2) == 0) return a;
+			if (a->hash == h && a->len == s->len) {
+				/* short keys: a loop here, not memcmp (whose code start-up need not translate) */
+				uint32_t k = 0;
+				while (k < s->len && a->s[k] == s->s[k]) k++;
+				if (k == s->len) return a;
+			}
 		}
 		j = (j + 1) & mask;
 	}

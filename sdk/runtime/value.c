@@ -147,6 +147,7 @@ void rt_throw_range(const char *msg) { rt_throw(rt_error_new("RangeError", msg))
 
 void rt_check_stack(void) {
 	char probe;
+	rt_stack_limit_fix();
 	if (&probe < rt_stack_limit) {
 		char *saved = rt_stack_limit;
 		rt_stack_limit -= 32 * 1024; /* room to build the error */
