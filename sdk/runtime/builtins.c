@@ -597,7 +597,7 @@ void rt_builtins_init(void) {
 	rt_gc_add_root_fn(builtins_roots);
 	rt_empty_str = rt_box_ptr(rt_atom(rt_box_ptr(rt_str_alloc(0))));
 #define U(s) {s, sizeof s - 1}
-	static const rt_utf8 names[] = {U("length"), U("prototype"), U("constructor"), U("name"), U("message"),
+	static const struct { const char *s; size_t n; } names[] = {U("length"), U("prototype"), U("constructor"), U("name"), U("message"),
 		U("next"), U("value"), U("done"), U("stack"), U("then"), U("toJSON"), U("cause"), U("return"),
 		U("throw"), U("get"), U("set"), U("toString")}; /* those of atom_roots */
 	for (size_t i = 0; i < sizeof atom_roots / sizeof atom_roots[0]; i++)
