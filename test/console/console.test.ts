@@ -110,7 +110,7 @@ describe("rumpsdk console on a QEMU pty", () => {
     await con.waitFor(/connected to .*ttyBOARD at 115200 8N1 \(Ctrl-\] quits\)/);
     a.cont();
     const boot = await con.waitFor(/shellapp: up at [\d.]+ ms/);
-    expect(con.out()).toMatch(/warning: shellapp: this is a warning/);
+    await con.waitFor(/warning: shellapp: this is a warning/, boot); // the line after "up": it may still be on its way
     // the devices are attached on the first use of the network (here the shell's netstat), not
     // at boot: the PCI list and the DHCP address come then
     expect(con.out()).not.toMatch(/pci: /);
