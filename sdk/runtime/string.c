@@ -165,31 +165,42 @@ static rt_valbuf *atoms;  /* open addressing: 0 empty (a new buffer is zeroed), 
 static uint32_t natoms, ntomb;
 static rt_string *index_atoms[256];
 
+/* The first table is static: in .bss, which the loader has written, so start-up touches no fresh
+ * RAM for it (from the GC heap it would be a large object at the arena's top). Its mark is set, so
+ * the collector neither frees nor traces it: atoms_root marks its entries, as tracing a table from
+ * the heap does. */
+static struct { rt_valbuf b; rt_value v[1024]; } atoms0;
+
 static void atoms_root(void) {
-	rt_gc_mark_ptr(atoms); /* contents are weak: see rt_atoms_sweep */
+	if (atoms == &atoms0.b)
+		for (uint32_t i = 0; i < atoms->cap; i++) rt_gc_mark_value(atoms->v[i]);
+	else
+		rt_gc_mark_ptr(atoms);
 	for (int i = 0; i < 256; i++) rt_gc_mark_ptr(index_atoms[i]);
 }
 
 static void atoms_grow(void) {
-	uint32_t ncap = atoms ? atoms->cap * 2 : 1024;
-	if (atoms && natoms * 4 < atoms->cap) ncap = atoms->cap; /* mostly tombstones: rehash in place */
+	uint32_t ncap = atoms->cap * 2;
+	if (natoms * 4 < atoms->cap) ncap = atoms->cap; /* mostly tombstones: rehash in place */
 	rt_valbuf *nb = (rt_valbuf *)rt_alloc(sizeof(rt_valbuf) + (size_t)ncap * 8, RT_T_VALBUF);
 	nb->cap = ncap;
-	if (atoms)
-		for (uint32_t i = 0; i < atoms->cap; i++) {
-			rt_value v = atoms->v[i];
-			if (!rt_is_ptr(v)) continue;
-			uint32_t j = rt_str_hash((rt_string *)rt_ptr(v)) & (ncap - 1);
-			while (nb->v[j]) j = (j + 1) & (ncap - 1);
-			nb->v[j] = v;
-		}
+	for (uint32_t i = 0; i < atoms->cap; i++) {
+		rt_value v = atoms->v[i];
+		if (!rt_is_ptr(v)) continue;
+		uint32_t j = rt_str_hash((rt_string *)rt_ptr(v)) & (ncap - 1);
+		while (nb->v[j]) j = (j + 1) & (ncap - 1);
+		nb->v[j] = v;
+	}
 	atoms = nb;
 	ntomb = 0;
 }
 
 void rt_init_strings(void) {
 	rt_gc_add_root_fn(atoms_root);
-	atoms_grow();
+	atoms0.b.h.type = RT_T_VALBUF;
+	atoms0.b.h.mark = 1;
+	atoms0.b.cap = 1024;
+	atoms = &atoms0.b;
 }
 
 /* the atom equal to s, or s made one (a static string of the program comes flagged already) */
