@@ -339,7 +339,11 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     const rump = archives.length
       ? ["--wrap=rump_init", "--wrap=rumpuser_seterrno", "--start-group", "--whole-archive", ...archives, "--no-whole-archive", "--end-group"]
       : [];
+    // a board's linker script may set the main thread's stack aside (x86_64/link.ld: below the image);
+    // room for the "rumpsdk.main_stack" parameter plus core's thread record above the stack
+    const mainStackReserve = mainStack({ ...board.params, ...config.params }, config.params).bytes + 4096;
     runSync(`${board.cc.prefix ?? ""}ld`, ["-nostdlib", "-static", "--build-id", "-z", "max-page-size=4096", ...board.cc.ldflags,
+      `--defsym=__main_stack_reserve=${mainStackReserve}`,
       ...board.dirs.flatMap((d) => ["-L", d]), "-T", board.ldscript, "-o", elf, ...objs, ...rump, libgcc, "-Map", path.join(work, "link.map")],
       "linking", archives.length
         ? "An undefined symbol means a layer is missing a function, or the rump kernel components need one more component (add it to \"components\" in rumpsdk.json); see the message above."

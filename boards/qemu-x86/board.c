@@ -18,9 +18,18 @@ struct mb_mmap {
 
 static char cmdline[512];
 
-/* RAM below the end of the image holds the boot stack, the page tables and, below 1 MiB, the
- * BIOS areas and the multiboot information: never handed to core */
+/* RAM below the end of the image holds the main thread's stack, the boot stack, the page tables
+ * and, below 1 MiB, the BIOS areas and the multiboot information: never handed to core's allocator */
 #define FLOOR ((uintptr_t)_end)
+
+/* link.ld sets the main thread's stack aside below the image */
+extern char __main_stack_start[], __main_stack_end[];
+
+size_t plat_main_stack(void **base)
+{
+	*base = __main_stack_start;
+	return (size_t)(__main_stack_end - __main_stack_start);
+}
 
 const char *board_init(uint32_t magic, uint32_t info)
 {

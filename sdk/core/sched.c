@@ -228,17 +228,13 @@ static void thread_start(void *arg)
 }
 
 /* ---- threads ---- */
-struct core_thread *core_thread_create(const char *name, core_thread_fn fn, void *arg,
-    size_t stack_size, int flags)
+/* a thread on stack (stack_size bytes, 16-aligned, then room for the thread itself), or on a block
+ * of core's allocator when stack is 0 */
+static struct core_thread *thread_new(const char *name, core_thread_fn fn, void *arg,
+    size_t stack_size, int flags, unsigned char *stack)
 {
-	if (!stack_size)
-		stack_size = DEFAULT_STACK;
-	stack_size = (stack_size + 15) & ~(size_t)15;
-	if (stack_size < 4096)
-		stack_size = 4096;
 	/* one block: the stack, then the thread itself above it, out of the way of an overflow */
-	unsigned char *stack = core_malloc(stack_size + sizeof(struct core_thread), 64);
-	if (!stack)
+	if (!stack && !(stack = core_malloc(stack_size + sizeof(struct core_thread), 64)))
 		return 0;
 	struct core_thread *t = (struct core_thread *)(stack + stack_size);
 	__builtin_memset(t, 0, sizeof *t);
@@ -262,6 +258,17 @@ struct core_thread *core_thread_create(const char *name, core_thread_fn fn, void
 	make_runnable(t);
 	plat_intr_restore(s);
 	return t;
+}
+
+struct core_thread *core_thread_create(const char *name, core_thread_fn fn, void *arg,
+    size_t stack_size, int flags)
+{
+	if (!stack_size)
+		stack_size = DEFAULT_STACK;
+	stack_size = (stack_size + 15) & ~(size_t)15;
+	if (stack_size < 4096)
+		stack_size = 4096;
+	return thread_new(name, fn, arg, stack_size, flags, 0);
 }
 
 void core_thread_exit(void)
@@ -454,10 +461,23 @@ int core_irq_establish(int irq, int (*handler)(void *), void *arg)
 }
 
 /* ---- start ---- */
+__attribute__((weak)) size_t plat_main_stack(void **base)
+{
+	*base = 0;
+	return 0;
+}
+
+/* The main thread: on the memory the board set aside for it when that holds the stack asked for
+ * (the main thread never exits, so that memory is never freed), else on core's allocator. */
 void core_sched_start(unsigned long on, core_thread_fn main_fn, void *arg, size_t stack)
 {
 	intr_on = on;
-	if (!core_thread_create("main", main_fn, arg, stack, 0))
+	void *base;
+	size_t have = plat_main_stack(&base);
+	stack = (stack + 15) & ~(size_t)15;
+	if (!(have >= stack + sizeof(struct core_thread) && ((uintptr_t)base & 15) == 0
+	    ? thread_new("main", main_fn, arg, stack, 0, base)
+	    : core_thread_create("main", main_fn, arg, stack, 0)))
 		core_panic("cannot create the main thread");
 	plat_intr_disable();
 	schedule();             /* the boot context is never resumed */
