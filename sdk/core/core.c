@@ -78,7 +78,8 @@ const char *core_param(const char *name)
 }
 
 /* ---- start ---- */
-/* the main thread's stack: parameter "rumpsdk.main_stack" (bytes, decimal), MAIN_STACK without it */
+/* the main thread's stack when the board sets none aside: parameter "rumpsdk.main_stack" (bytes,
+ * decimal), MAIN_STACK without it */
 static size_t main_stack_size(void)
 {
 	const char *v = core_param("rumpsdk.main_stack");
@@ -102,7 +103,13 @@ void core_start(const char *cl)
 	unsigned long on = plat_intr_disable();
 	core_mem_init();
 	cmdline_save(cl);
-	core_sched_start(on, main_thread, 0, main_stack_size());
+	/* the memory a board sets aside was sized from "rumpsdk.main_stack" when the image was built:
+	 * no parameter to read at boot */
+	void *mem;
+	size_t len = plat_main_stack(&mem);
+	if (!len)
+		mem = 0, len = main_stack_size();
+	core_sched_start(on, main_thread, 0, len, mem);
 }
 
 /* ---- termination ---- */

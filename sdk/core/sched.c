@@ -467,17 +467,21 @@ __attribute__((weak)) size_t plat_main_stack(void **base)
 	return 0;
 }
 
-/* The main thread: on the memory the board set aside for it when that holds the stack asked for
- * (the main thread never exits, so that memory is never freed), else on core's allocator. */
-void core_sched_start(unsigned long on, core_thread_fn main_fn, void *arg, size_t stack)
+/* The main thread: on mem (stack bytes: its stack and this thread's record) when the board set
+ * memory aside for it (the main thread never exits, so that memory is never freed), else on a
+ * stack of that size from core's allocator. */
+void core_sched_start(unsigned long on, core_thread_fn main_fn, void *arg, size_t stack, void *mem)
 {
 	intr_on = on;
-	void *base;
-	size_t have = plat_main_stack(&base);
-	stack = (stack + 15) & ~(size_t)15;
-	if (!(have >= stack + sizeof(struct core_thread) && ((uintptr_t)base & 15) == 0
-	    ? thread_new("main", main_fn, arg, stack, 0, base)
-	    : core_thread_create("main", main_fn, arg, stack, 0)))
+	struct core_thread *t;
+	if (mem) {      /* a 16-aligned stack, then the thread's record */
+		unsigned char *lo = (unsigned char *)(((uintptr_t)mem + 15) & ~(uintptr_t)15);
+		t = thread_new("main", main_fn, arg,
+		    ((unsigned char *)mem + stack - lo - sizeof(struct core_thread)) & ~(size_t)15, 0, lo);
+	} else {
+		t = core_thread_create("main", main_fn, arg, stack, 0);
+	}
+	if (!t)
 		core_panic("cannot create the main thread");
 	plat_intr_disable();
 	schedule();             /* the boot context is never resumed */

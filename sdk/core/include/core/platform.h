@@ -48,8 +48,10 @@ uintptr_t plat_virt_to_phys(const void *va);
 struct plat_memregion { uintptr_t base; size_t len; };
 int plat_memregions(struct plat_memregion *out, int max);
 /* memory the board set aside for the main thread (its stack and, above it, core's thread record):
- * its size, 0 for none (then core allocates it; optional: core has a weak default). A board sets
- * it aside where the boot touches no RAM the loader has not written (qemu-x86: below the image) */
+ * its size, 0 for none (then core allocates the stack, of the "rumpsdk.main_stack" parameter's
+ * size; optional: core has a weak default). A board sets it aside, sized from that parameter when
+ * the image is built, where the boot touches no RAM the loader has not written (qemu-x86: below
+ * the image) */
 size_t plat_main_stack(void **base);
 
 /* randomness: fill buf from the best source; return its name */
