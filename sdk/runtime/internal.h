@@ -128,7 +128,7 @@ void rt_init_functions(void);
 void rt_init_numbers(rt_value parse_float, rt_value parse_int);
 void rt_init_booleans(void);
 void rt_init_string_methods(void);
-rt_value rt_func_name(rt_value f);
+rt_value rt_func_name(rt_function *f);
 rt_value rt_class_name_of(rt_value o); /* constructor name via the prototype, or RT_UNDEF */
 rt_value rt_make_iter_obj(rt_value src, int kind); /* array/map/set iterators as JS objects */
 rt_value rt_array_from_iterable(rt_value v);

@@ -307,7 +307,7 @@ rt_value rt_get_from(rt_value o, rt_string *key, rt_value receiver) {
 		}
 		if (ob->h.type == RT_T_FUNCTION) {
 			rt_function *f = (rt_function *)ob;
-			if (key == rt_atom_name) return f->name;
+			if (key == rt_atom_name) return rt_func_name(f);
 			if (key == rt_atom_length) return rt_num(f->length);
 		}
 		cur = ob->shape->proto;
@@ -343,7 +343,7 @@ rt_value rt_get_slow(rt_value o, rt_string *key, rt_ic *ic) {
 		}
 		if (cur->h.type == RT_T_FUNCTION) {
 			rt_function *f = (rt_function *)cur;
-			if (key == rt_atom_name) return f->name;
+			if (key == rt_atom_name) return rt_func_name(f);
 			if (key == rt_atom_length) return rt_num(f->length);
 		}
 		rt_value p = cur->shape->proto;
@@ -713,7 +713,7 @@ rt_value rt_class_name_of(rt_value o) {
 	if (i < 0) return RT_UNDEF;
 	rt_value c = po->slots->v[i];
 	if (!rt_is_func(c)) return RT_UNDEF;
-	return ((rt_function *)rt_ptr(c))->name;
+	return rt_func_name((rt_function *)rt_ptr(c));
 }
 
 void rt_objects_init(void) { rt_gc_add_root_fn(shapes_root); }

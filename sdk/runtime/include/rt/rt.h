@@ -146,7 +146,7 @@ typedef rt_value (*rt_code)(struct rt_function *self, rt_value this_, int argc, 
 typedef struct rt_function {
 	rt_object o;
 	rt_code code;
-	rt_value name;      /* string */
+	rt_value name;      /* string, or the address of its C text as a number until first read (rt_func_name) */
 	rt_value home;      /* home object for super lookups (methods), or RT_UNDEF */
 	rt_value bound;     /* bound functions: [target, this, args...] valbuf, else RT_UNDEF */
 	uint32_t length;
