@@ -80,12 +80,11 @@ void rt_class_methods(rt_value obj, rt_string *const *atoms, const rt_methoddef 
 	rt_define_all(obj, keys, vals, (uint32_t)n);
 }
 
-/* each name stays the address of its C text, as a number, until first read (rt_func_name): start-up
- * makes no string for them */
+/* each name stays the address of its C text, as a number (intptr_t: one instruction each way), until
+ * first read (rt_func_name): start-up makes no string for them */
 void rt_funcs_init(const rt_funcdef *tab, size_t n) {
 	for (size_t i = 0; i < n; i++)
-		*tab[i].slot = func_new(tab[i].code, tab[i].name ? rt_num((double)(uintptr_t)tab[i].name) : rt_empty_str,
-			tab[i].length, 0);
+		*tab[i].slot = func_new(tab[i].code, rt_num((double)(intptr_t)tab[i].name), tab[i].length, 0);
 }
 
 void rt_constants(rt_value obj, const rt_numdef *tab, size_t n) {
@@ -124,7 +123,7 @@ rt_value rt_class_new(rt_code code, const char *name, uint32_t length, uint32_t 
 /* a function's name (every read of f->name goes through here): a string, or the address of its C
  * text as a number (rt_funcs_init), made an atom now */
 rt_value rt_func_name(rt_function *f) {
-	if (rt_is_num(f->name)) f->name = rt_box_ptr(rt_atom_c((const char *)(uintptr_t)rt_dbl(f->name)));
+	if (rt_is_num(f->name)) f->name = rt_box_ptr(rt_atom_c((const char *)(intptr_t)rt_dbl(f->name)));
 	return f->name;
 }
 
