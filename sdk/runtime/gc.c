@@ -137,6 +137,14 @@ void rt_gc_mark_ptr(void *p) {
 void rt_gc_mark_value(rt_value v) {
 	if (rt_is_ptr(v)) push((rt_hdr *)rt_ptr(v));
 }
+/* A first table made static (in the image, so start-up neither allocates nor touches fresh RAM for
+ * it) has its mark set: the collector neither frees nor traces it, so its entries are marked here,
+ * as tracing does for a table in the heap. */
+void rt_gc_mark_table(rt_valbuf *b) {
+	if ((uint8_t *)b >= arena && (uint8_t *)b < arena_end) rt_gc_mark_ptr(b);
+	else
+		for (uint32_t i = 0; i < b->cap; i++) rt_gc_mark_value(b->v[i]);
+}
 #define MV(v) rt_gc_mark_value(v)
 #define MP(p) rt_gc_mark_ptr((void *)(p))
 

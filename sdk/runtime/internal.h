@@ -30,6 +30,7 @@ void rt_io_wait(double ms); /* wait up to ms (< 0: until ready), then run the re
 void rt_gc_init(void *stack_top);
 void rt_gc_mark_value(rt_value v);
 void rt_gc_mark_ptr(void *p);
+void rt_gc_mark_table(rt_valbuf *b); /* a table that may be static: see gc.c */
 typedef void (*rt_root_fn)(void);
 void rt_gc_add_root_fn(rt_root_fn fn);
 void rt_stack_limit_fix(void); /* rt_stack_limit: the real one from now on (it starts provisional) */
