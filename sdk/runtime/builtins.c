@@ -596,12 +596,19 @@ void rt_builtins_init(void) {
 	rt_init_strings();
 	rt_gc_add_root_fn(builtins_roots);
 	/* the runtime's own atoms (those of atom_roots, then ""), laid out as the compiler lays out a
-	 * program's (RT_STR; not const: interning writes the hash), so start-up converts no text */
-#define U(s) {{RT_T_STRING, 1, RT_F_INTERNED, sizeof(RT_STR(11))}, sizeof u##s / 2 - 1, 0, u##s}
+	 * program's (RT_STR, with rt_str_hash's FNV-1a computed at compile time: F_ is one step, over
+	 * units 0..10), so start-up converts and hashes no text */
+#define L_(s) (sizeof s / 2 - 1)
+#define F_(h, s, i) (((h) ^ (i < L_(s) ? s[i < L_(s) ? i : 0] : 0u)) * (i < L_(s) ? 16777619u : 1u))
+#define FNV(s) F_(F_(F_(F_(F_(F_(F_(F_(F_(F_(F_(2166136261u, s, 0), s, 1), s, 2), s, 3), s, 4), s, 5), s, 6), s, 7), s, 8), s, 9), s, 10)
+#define U(s) {{RT_T_STRING, 1, RT_F_INTERNED, sizeof(RT_STR(11))}, L_(u##s), FNV(u##s), u##s}
 	static RT_STR(11) names[] = {U("length"), U("prototype"), U("constructor"), U("name"), U("message"),
 		U("next"), U("value"), U("done"), U("stack"), U("then"), U("toJSON"), U("cause"), U("return"),
 		U("throw"), U("get"), U("set"), U("toString"), U("")};
 #undef U
+#undef FNV
+#undef F_
+#undef L_
 	enum { NA = sizeof atom_roots / sizeof atom_roots[0] };
 	_Static_assert(sizeof names / sizeof names[0] == NA + 1, "a name for each of atom_roots, then \"\"");
 	rt_string *a[NA + 1];
