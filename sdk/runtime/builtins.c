@@ -595,20 +595,30 @@ void rt_builtins_init(void) {
 	rt_objects_init();
 	rt_init_strings();
 	rt_gc_add_root_fn(builtins_roots);
-	rt_empty_str = rt_box_ptr(rt_atom(rt_box_ptr(rt_str_alloc(0))));
-#define U(s) {s, sizeof s - 1}
-	static const struct { const char *s; size_t n; } names[] = {U("length"), U("prototype"), U("constructor"), U("name"), U("message"),
+	/* the runtime's own atoms (those of atom_roots, then ""), laid out as the compiler lays out a
+	 * program's (RT_STR, with rt_str_hash's FNV-1a computed at compile time: F_ is one step, over
+	 * units 0..10), so start-up converts and hashes no text */
+#define L_(s) (sizeof s / 2 - 1)
+#define F_(h, s, i) (((h) ^ (i < L_(s) ? s[i < L_(s) ? i : 0] : 0u)) * (i < L_(s) ? 16777619u : 1u))
+#define FNV(s) F_(F_(F_(F_(F_(F_(F_(F_(F_(F_(F_(2166136261u, s, 0), s, 1), s, 2), s, 3), s, 4), s, 5), s, 6), s, 7), s, 8), s, 9), s, 10)
+#define U(s) {{RT_T_STRING, 1, RT_F_INTERNED, sizeof(RT_STR(11))}, L_(u##s), FNV(u##s), u##s}
+	static RT_STR(11) names[] = {U("length"), U("prototype"), U("constructor"), U("name"), U("message"),
 		U("next"), U("value"), U("done"), U("stack"), U("then"), U("toJSON"), U("cause"), U("return"),
-		U("throw"), U("get"), U("set"), U("toString")}; /* those of atom_roots */
-	for (size_t i = 0; i < sizeof atom_roots / sizeof atom_roots[0]; i++)
-		*atom_roots[i] = rt_atom(rt_str_from_utf8(names[i].s, names[i].n));
+		U("throw"), U("get"), U("set"), U("toString"), U("")};
 #undef U
+#undef FNV
+#undef F_
+#undef L_
+	enum { NA = sizeof atom_roots / sizeof atom_roots[0] };
+	_Static_assert(sizeof names / sizeof names[0] == NA + 1, "a name for each of atom_roots, then \"\"");
+	rt_string *a[NA + 1];
+	rt_atoms_init(a, names, NA + 1);
+	for (size_t i = 0; i < NA; i++) *atom_roots[i] = a[i];
+	rt_empty_str = rt_box_ptr(a[NA]);
 	/* Symbol.iterator: a symbol atom */
-	static const char symiter[] = "Symbol(Symbol.iterator)";
-	rt_string *si = (rt_string *)rt_ptr(rt_str_from_utf8(symiter, sizeof symiter - 1));
-	si->h.flags |= RT_F_SYMBOL | RT_F_INTERNED;
-	si->hash = 0x51ed270bu;
-	rt_atom_symiter = si;
+	static RT_STR(23) symiter = {{RT_T_STRING, 1, RT_F_SYMBOL | RT_F_INTERNED, sizeof symiter}, 23, 0x51ed270bu,
+		u"Symbol(Symbol.iterator)"};
+	rt_atom_symiter = (rt_string *)&symiter;
 
 	rt_proto_object = rt_obj_lazy(RT_NULL);
 	static rt_value *const protos[] = {&rt_proto_function, &rt_proto_error, &rt_proto_array, &rt_proto_string,

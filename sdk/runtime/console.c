@@ -234,14 +234,15 @@ static rt_value ctor_name(rt_value o) {
 
 static rt_value fmt_function(rt_value v) {
 	rt_function *f = (rt_function *)rt_ptr(v);
+	rt_value name = rt_func_name(f);
 	if (f->o.h.flags & RT_F_CLASSCTOR) {
-		rt_value r = cat(S("[class "), slen(f->name) ? f->name : S("(anonymous)"));
+		rt_value r = cat(S("[class "), slen(name) ? name : S("(anonymous)"));
 		rt_value p = f->o.shape->proto;
-		if (rt_is_func(p) && p != rt_proto_function) r = cat(cat(r, S(" extends ")), ((rt_function *)rt_ptr(p))->name);
+		if (rt_is_func(p) && p != rt_proto_function) r = cat(cat(r, S(" extends ")), rt_func_name((rt_function *)rt_ptr(p)));
 		return cat(r, S("]"));
 	}
-	if (!slen(f->name)) return S("[Function (anonymous)]");
-	return cat(cat(S("[Function: "), f->name), S("]"));
+	if (!slen(name)) return S("[Function (anonymous)]");
+	return cat(cat(S("[Function: "), name), S("]"));
 }
 
 static void add_props(ictx *c, rt_value out, rt_value v, int depth) {

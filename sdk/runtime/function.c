@@ -80,8 +80,11 @@ void rt_class_methods(rt_value obj, rt_string *const *atoms, const rt_methoddef 
 	rt_define_all(obj, keys, vals, (uint32_t)n);
 }
 
+/* each name stays the address of its C text, as a number (intptr_t: one instruction each way), until
+ * first read (rt_func_name): start-up makes no string for them */
 void rt_funcs_init(const rt_funcdef *tab, size_t n) {
-	for (size_t i = 0; i < n; i++) *tab[i].slot = rt_func_new(tab[i].code, tab[i].name, tab[i].length, 0);
+	for (size_t i = 0; i < n; i++)
+		*tab[i].slot = func_new(tab[i].code, rt_num((double)(intptr_t)tab[i].name), tab[i].length, 0);
 }
 
 void rt_constants(rt_value obj, const rt_numdef *tab, size_t n) {
@@ -117,7 +120,12 @@ rt_value rt_class_new(rt_code code, const char *name, uint32_t length, uint32_t 
 	return f;
 }
 
-rt_value rt_func_name(rt_value f) { return ((rt_function *)rt_ptr(f))->name; }
+/* a function's name (every read of f->name goes through here): a string, or the address of its C
+ * text as a number (rt_funcs_init), made an atom now */
+rt_value rt_func_name(rt_function *f) {
+	if (rt_is_num(f->name)) f->name = rt_box_ptr(rt_atom_c((const char *)(intptr_t)rt_dbl(f->name)));
+	return f->name;
+}
 
 static void not_callable(rt_value f) {
 	rt_value d = rt_is_str(f) ? rt_str_quote(f, '"') : rt_is_obj(f) ? rt_str_c("object") : rt_tostring(f);
@@ -128,7 +136,7 @@ rt_value rt_call(rt_value f, rt_value this_, int argc, const rt_value *argv) {
 	if (!rt_is_func(f)) not_callable(f);
 	rt_function *fn = (rt_function *)rt_ptr(f);
 	if (fn->o.h.flags & RT_F_CLASSCTOR) {
-		rt_throw_errv("TypeError", rt_concat(rt_concat(rt_str_c("Class constructor "), fn->name),
+		rt_throw_errv("TypeError", rt_concat(rt_concat(rt_str_c("Class constructor "), rt_func_name(fn)),
 			rt_str_c(" cannot be invoked without 'new'")));
 	}
 	return fn->code(fn, this_, argc, argv);
@@ -145,7 +153,7 @@ rt_value rt_call_ctor(rt_value f, rt_value this_, int argc, const rt_value *argv
 
 rt_value rt_construct(rt_value f, int argc, const rt_value *argv) {
 	if (!rt_is_func(f) || (((rt_hdr *)rt_ptr(f))->flags & RT_F_ARROW)) {
-		rt_value d = rt_is_func(f) ? ((rt_function *)rt_ptr(f))->name : rt_tostring(f);
+		rt_value d = rt_is_func(f) ? rt_func_name((rt_function *)rt_ptr(f)) : rt_tostring(f);
 		rt_throw_errv("TypeError", rt_concat(rt_str_len(d) ? d : rt_str_c("anonymous"), rt_str_c(" is not a constructor")));
 	}
 	rt_function *fn = (rt_function *)rt_ptr(f);
@@ -213,7 +221,7 @@ static rt_value fn_bind(rt_function *self, rt_value this_, int argc, const rt_va
 	rt_value f = rt_func_new(bound_code, 0, t->length > nb ? t->length - nb : 0, 0);
 	rt_function *fp = (rt_function *)rt_ptr(f);
 	fp->bound = rt_box_ptr(b);
-	fp->name = rt_concat(rt_str_c("bound "), t->name);
+	fp->name = rt_concat(rt_str_c("bound "), rt_func_name(t));
 	return f;
 }
 
@@ -232,7 +240,7 @@ static rt_value fn_apply(rt_function *self, rt_value this_, int argc, const rt_v
 static rt_value fn_tostring(rt_function *self, rt_value this_, int argc, const rt_value *argv) {
 	(void)self; (void)argc; (void)argv;
 	rt_function *f = (rt_function *)rt_ptr(this_);
-	return rt_concat(rt_concat(rt_str_c("function "), f->name), rt_str_c("() { [native code] }"));
+	return rt_concat(rt_concat(rt_str_c("function "), rt_func_name(f)), rt_str_c("() { [native code] }"));
 }
 
 void rt_init_functions(void) {

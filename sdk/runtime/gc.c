@@ -23,13 +23,19 @@
 #define K_CONT 0xFF
 #define MARKSTACK 4096
 
-static const uint32_t class_size[NCLASS] = {16, 32, 48, 64, 80, 96, 128, 160, 192, 256, 320, 384, 512, 768, 1024, 2048};
-static uint8_t class_of_16[2048 / 16 + 1];
+/* the size classes, in 16-byte units: (class, previous class's size, size); both tables below are
+ * made from this list at compile time, so start-up computes neither */
+#define CLASSES(X) X(0, 0, 1) X(1, 1, 2) X(2, 2, 3) X(3, 3, 4) X(4, 4, 5) X(5, 5, 6) X(6, 6, 8) X(7, 8, 10) \
+	X(8, 10, 12) X(9, 12, 16) X(10, 16, 20) X(11, 20, 24) X(12, 24, 32) X(13, 32, 48) X(14, 48, 64) X(15, 64, 128)
+#define SIZE_OF(c, p, s) s * 16,
+#define CLASS_OF(c, p, s) [p + 1 ... s] = c, /* (a GNU C range) */
+static const uint32_t class_size[NCLASS] = {CLASSES(SIZE_OF)};
+static const uint8_t class_of_16[2048 / 16 + 1] = {CLASSES(CLASS_OF)}; /* [0] = 0 */
 
 size_t rt_heap_size;
 static uint8_t *arena, *arena_end;
 static uint32_t nblocks;
-static uint8_t *bkind;       /* per block: K_FREE, 1+class, K_LARGE, K_CONT */
+static uint8_t bkind[RT_HEAP_SIZE / BLOCK]; /* per block: K_FREE, 1+class, K_LARGE, K_CONT (in .bss: zero, K_FREE) */
 static void *freelist[NCLASS];
 static uint32_t block_hint;
 static uint32_t nsmall, small_limit; /* small-object blocks in use, and when to collect first */
@@ -91,16 +97,7 @@ void rt_gc_init(void *top) {
 	arena = (uint8_t *)(((uintptr_t)mem + BLOCK - 1) & ~(uintptr_t)(BLOCK - 1));
 	nblocks = (uint32_t)(rt_heap_size / BLOCK);
 	arena_end = arena + (size_t)nblocks * BLOCK;
-	/* the block table lives in the first blocks of the arena */
-	uint32_t tblocks = (nblocks + BLOCK - 1) / BLOCK;
-	bkind = arena;
-	RT_MEMSET(bkind, 0, nblocks);
-	for (uint32_t i = 0; i < tblocks; i++) bkind[i] = K_CONT;
 	small_limit = nblocks / 2;
-	for (uint32_t s = 0, c = 0; s <= 2048 / 16; s++) { /* the classes ascend: one pass */
-		while (class_size[c] < s * 16) c++;
-		class_of_16[s] = (uint8_t)c;
-	}
 }
 
 /* ---- marking ---- */
@@ -139,6 +136,14 @@ void rt_gc_mark_ptr(void *p) {
 }
 void rt_gc_mark_value(rt_value v) {
 	if (rt_is_ptr(v)) push((rt_hdr *)rt_ptr(v));
+}
+/* A first table made static (in the image, so start-up neither allocates nor touches fresh RAM for
+ * it) has its mark set: the collector neither frees nor traces it, so its entries are marked here,
+ * as tracing does for a table in the heap. */
+void rt_gc_mark_table(rt_valbuf *b) {
+	if ((uint8_t *)b >= arena && (uint8_t *)b < arena_end) rt_gc_mark_ptr(b);
+	else
+		for (uint32_t i = 0; i < b->cap; i++) rt_gc_mark_value(b->v[i]);
 }
 #define MV(v) rt_gc_mark_value(v)
 #define MP(p) rt_gc_mark_ptr((void *)(p))

@@ -30,6 +30,7 @@ void rt_io_wait(double ms); /* wait up to ms (< 0: until ready), then run the re
 void rt_gc_init(void *stack_top);
 void rt_gc_mark_value(rt_value v);
 void rt_gc_mark_ptr(void *p);
+void rt_gc_mark_table(rt_valbuf *b); /* a table that may be static: see gc.c */
 typedef void (*rt_root_fn)(void);
 void rt_gc_add_root_fn(rt_root_fn fn);
 void rt_stack_limit_fix(void); /* rt_stack_limit: the real one from now on (it starts provisional) */
@@ -128,7 +129,7 @@ void rt_init_functions(void);
 void rt_init_numbers(rt_value parse_float, rt_value parse_int);
 void rt_init_booleans(void);
 void rt_init_string_methods(void);
-rt_value rt_func_name(rt_value f);
+rt_value rt_func_name(rt_function *f);
 rt_value rt_class_name_of(rt_value o); /* constructor name via the prototype, or RT_UNDEF */
 rt_value rt_make_iter_obj(rt_value src, int kind); /* array/map/set iterators as JS objects */
 rt_value rt_array_from_iterable(rt_value v);

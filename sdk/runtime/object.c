@@ -20,10 +20,13 @@ static rt_shape *shape_alloc(uint32_t cap) {
 	return s;
 }
 
-static rt_valbuf *roots_tab; /* proto -> root shape, pairs, open addressing on pointer; 0 = empty (a new buffer is zeroed) */
+/* proto -> root shape, pairs, open addressing on pointer; 0 = empty (a new buffer is zeroed); the
+ * first table is static (rt_gc_mark_table) */
+static struct { rt_valbuf b; rt_value v[128]; } roots0 = {.b = {.h = {.type = RT_T_VALBUF, .mark = 1}, .cap = 128}};
+static rt_valbuf *roots_tab = &roots0.b;
 static uint32_t roots_n;
 static rt_shape *null_root;
-static void shapes_root(void) { rt_gc_mark_ptr(roots_tab); rt_gc_mark_ptr(null_root); }
+static void shapes_root(void) { rt_gc_mark_table(roots_tab); rt_gc_mark_ptr(null_root); }
 
 static uint32_t ptr_hash(rt_value v) { return (uint32_t)((v >> 4) * 2654435761u); }
 
@@ -39,13 +42,12 @@ rt_shape *rt_shape_root(rt_value proto) {
 		if (!null_root) { null_root = shape_alloc(0); null_root->proto = RT_NULL; }
 		return null_root;
 	}
-	if (!roots_tab || (roots_n + 1) * 2 > roots_tab->cap / 2) {
-		uint32_t ncap = roots_tab ? roots_tab->cap * 2 : 128;
+	if ((roots_n + 1) * 2 > roots_tab->cap / 2) {
+		uint32_t ncap = roots_tab->cap * 2;
 		rt_valbuf *nb = (rt_valbuf *)rt_alloc(sizeof(rt_valbuf) + (size_t)ncap * 8, RT_T_VALBUF);
 		nb->cap = ncap;
-		if (roots_tab)
-			for (uint32_t i = 0; i < roots_tab->cap; i += 2)
-				if (roots_tab->v[i]) RT_MEMCPY(roots_slot(nb, roots_tab->v[i]), &roots_tab->v[i], 16);
+		for (uint32_t i = 0; i < roots_tab->cap; i += 2)
+			if (roots_tab->v[i]) RT_MEMCPY(roots_slot(nb, roots_tab->v[i]), &roots_tab->v[i], 16);
 		roots_tab = nb;
 	}
 	rt_value *e = roots_slot(roots_tab, proto);
@@ -173,18 +175,22 @@ void rt_obj_init(rt_object *o, rt_value proto) {
 }
 
 /* a built-in object to be filled on first use (internal.h): a private empty dict shape until then */
-void rt_obj_make_lazy(rt_value v) {
-	rt_object *o = (rt_object *)rt_ptr(v);
+static void make_lazy(rt_object *o, rt_value proto) {
 	rt_shape *s = shape_alloc(0);
-	s->proto = o->shape->proto;
+	s->proto = proto;
 	s->dict = 1;
 	o->shape = s;
 	o->h.flags |= RT_F_LAZY;
 }
+void rt_obj_make_lazy(rt_value v) {
+	rt_object *o = (rt_object *)rt_ptr(v);
+	make_lazy(o, o->shape->proto);
+}
+/* (its prototype gets no root shape, nor RT_F_PROTO, until rt_obj_unlazy: no inline cache remembers
+ * a lookup through a lazy object, and every lookup fills it first) */
 rt_value rt_obj_lazy(rt_value proto) {
 	rt_object *o = (rt_object *)rt_alloc(sizeof(rt_object), RT_T_OBJECT);
-	rt_obj_init(o, proto);
-	rt_obj_make_lazy(rt_box_ptr(o));
+	make_lazy(o, proto);
 	return rt_box_ptr(o);
 }
 /* before its filler runs: the object is on its prototype's shared root shape again */
@@ -307,7 +313,7 @@ rt_value rt_get_from(rt_value o, rt_string *key, rt_value receiver) {
 		}
 		if (ob->h.type == RT_T_FUNCTION) {
 			rt_function *f = (rt_function *)ob;
-			if (key == rt_atom_name) return f->name;
+			if (key == rt_atom_name) return rt_func_name(f);
 			if (key == rt_atom_length) return rt_num(f->length);
 		}
 		cur = ob->shape->proto;
@@ -343,7 +349,7 @@ rt_value rt_get_slow(rt_value o, rt_string *key, rt_ic *ic) {
 		}
 		if (cur->h.type == RT_T_FUNCTION) {
 			rt_function *f = (rt_function *)cur;
-			if (key == rt_atom_name) return f->name;
+			if (key == rt_atom_name) return rt_func_name(f);
 			if (key == rt_atom_length) return rt_num(f->length);
 		}
 		rt_value p = cur->shape->proto;
@@ -713,7 +719,7 @@ rt_value rt_class_name_of(rt_value o) {
 	if (i < 0) return RT_UNDEF;
 	rt_value c = po->slots->v[i];
 	if (!rt_is_func(c)) return RT_UNDEF;
-	return ((rt_function *)rt_ptr(c))->name;
+	return rt_func_name((rt_function *)rt_ptr(c));
 }
 
 void rt_objects_init(void) { rt_gc_add_root_fn(shapes_root); }

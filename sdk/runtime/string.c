@@ -165,17 +165,12 @@ static rt_valbuf *atoms;  /* open addressing: 0 empty (a new buffer is zeroed), 
 static uint32_t natoms, ntomb;
 static rt_string *index_atoms[256];
 
-/* The first table is static: in .bss, which the loader has written, so start-up touches no fresh
- * RAM for it (from the GC heap it would be a large object at the arena's top). Its mark is set, so
- * the collector neither frees nor traces it: atoms_root marks its entries, as tracing a table from
- * the heap does. */
+/* The first table is static (rt_gc_mark_table): the loader has written it, so start-up touches no
+ * fresh RAM for it (from the GC heap it would be a large object at the arena's top). */
 static struct { rt_valbuf b; rt_value v[1024]; } atoms0;
 
 static void atoms_root(void) {
-	if (atoms == &atoms0.b)
-		for (uint32_t i = 0; i < atoms->cap; i++) rt_gc_mark_value(atoms->v[i]);
-	else
-		rt_gc_mark_ptr(atoms);
+	rt_gc_mark_table(atoms);
 	for (int i = 0; i < 256; i++) rt_gc_mark_ptr(index_atoms[i]);
 }
 

@@ -146,7 +146,7 @@ typedef rt_value (*rt_code)(struct rt_function *self, rt_value this_, int argc, 
 typedef struct rt_function {
 	rt_object o;
 	rt_code code;
-	rt_value name;      /* string */
+	rt_value name;      /* string, or the address of its C text as a number until first read (rt_func_name) */
 	rt_value home;      /* home object for super lookups (methods), or RT_UNDEF */
 	rt_value bound;     /* bound functions: [target, this, args...] valbuf, else RT_UNDEF */
 	uint32_t length;
@@ -323,7 +323,7 @@ rt_value rt_func_new(rt_code code, const char *name, uint32_t length, uint32_t n
 /* a class's methods from a table: each a non-constructor function named by its key atoms[key], home obj */
 typedef struct { rt_code code; uint32_t key; uint32_t length; } rt_methoddef;
 void rt_class_methods(rt_value obj, rt_string *const *atoms, const rt_methoddef *tab, size_t n);
-/* a module's function declarations from a table: *slot = the function (no captures) */
+/* a module's function declarations from a table: *slot = the function (no captures); name never null */
 typedef struct { rt_code code; const char *name; uint32_t length; rt_value *slot; } rt_funcdef;
 void rt_funcs_init(const rt_funcdef *tab, size_t n);
 rt_value rt_func_new_nc(rt_code code, const char *name, uint32_t length, uint32_t ncap); /* not a constructor */
