@@ -221,19 +221,18 @@ test_nonblocking(void)
 	pfd[0] = (struct pollfd){ lfd, POLLIN, 0 };
 	pfd[1] = (struct pollfd){ cfd, POLLOUT, 0 };
 	{
+		/* the two may come in one poll or in two: each is counted once, and not asked for again */
 		int64_t t0 = now_ms();
-		int ready = 0;
-		while (ready < 2 && now_ms() - t0 < 5000) {
-			int n = rump_sys_poll(pfd, 2, 1000);
-			if (n < 0)
+		int in = 0, out = 0;
+		while (!(in && out) && now_ms() - t0 < 5000) {
+			if (rump_sys_poll(pfd, 2, 1000) < 0)
 				break;
-			ready = ((pfd[0].revents & POLLIN) != 0) + ((pfd[1].revents & POLLOUT) != 0);
 			if (pfd[0].revents & POLLIN)
-				pfd[0].events = 0;
+				in = 1, pfd[0].events = 0;
 			if (pfd[1].revents & POLLOUT)
-				pfd[1].events = 0;
+				out = 1, pfd[1].events = 0;
 		}
-		check("poll: listener POLLIN and connector POLLOUT", ready == 2, "ready", ready);
+		check("poll: listener POLLIN and connector POLLOUT", in && out, "ready", in + out);
 	}
 	len = sizeof(v);
 	check("SO_ERROR 0 after connect", rump_sys_getsockopt(cfd, SOL_SOCKET, SO_ERROR, &v, &len) == 0 && v == 0,
