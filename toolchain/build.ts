@@ -268,12 +268,13 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const keep = () => (board.arch === "host" ? null : keepByBuildId(elf));
   const heapSize = opts.heapSize ?? config.heap ?? board.memory.heap ?? 4 * 1024 * 1024;
   const cacheRoot = sdkPath("build", "cache", board.name);
+  const stack = mainStack({ ...board.params, ...config.params }, config.params);
   const footprint = () => board.arch === "host" ? null : measureFootprint({
     board, elf, map: path.join(work, "link.map"),
     rowOf: (file) => rowOf(file, cacheRoot, work, archives),
     heap: app.kind === "ts" ? { bytes: heapSize, from: opts.heapSize ? "the build's heapSize option" : config.heap ? "\"heap\" in rumpsdk.json"
       : board.memory.heap ? "board.json \"memory\": \"heap\"" : "the SDK's default" } : undefined,
-    mainStack: mainStack({ ...board.params, ...config.params }, config.params),
+    mainStack: stack,
   });
   if (existsSync(image) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp) {
     return { image, elf, size: elfSize(board, elf), upToDate: true, buildId: keep(), shell, footprint: footprint() };
@@ -341,9 +342,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       : [];
     // a board's linker script may set the main thread's stack aside (x86_64/link.ld: below the image);
     // room for the "rumpsdk.main_stack" parameter plus core's thread record above the stack
-    const mainStackReserve = mainStack({ ...board.params, ...config.params }, config.params).bytes + 4096;
     runSync(`${board.cc.prefix ?? ""}ld`, ["-nostdlib", "-static", "--build-id", "-z", "max-page-size=4096", ...board.cc.ldflags,
-      `--defsym=__main_stack_reserve=${mainStackReserve}`,
+      `--defsym=__main_stack_reserve=${stack.bytes + 4096}`,
       ...board.dirs.flatMap((d) => ["-L", d]), "-T", board.ldscript, "-o", elf, ...objs, ...rump, libgcc, "-Map", path.join(work, "link.map")],
       "linking", archives.length
         ? "An undefined symbol means a layer is missing a function, or the rump kernel components need one more component (add it to \"components\" in rumpsdk.json); see the message above."
